@@ -1,0 +1,261 @@
+/**
+ * A real HTTP mock of one Veeam API, driven by the spec: routes by method + path template, answers the
+ * documented examples (XML or JSON by Accept, representation by `?format=`), and implements the auth
+ * flows (EM logon session, OAuth password/refresh grants) so clients can be tested end to end on
+ * 127.0.0.1.
+ *
+ * @example
+ * const mock = await startMockServer({ product: 'enterprise-manager' });
+ * const res = await fetch(`${mock.url}/sessionMngr/?v=latest`, { method: 'POST', headers: { Authorization: basic } });
+ * await mock.close();
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadSpecs } from '../spec/load.js';
+import { indexSpec, type IndexedOperation, type SpecIndex } from '../spec/index.js';
+import { matchOperation } from '../match.js';
+import type { Product } from '../types.js';
+import { findRepoRoot } from '../recordings/paths.js';
+import { CredentialStore, type MockUser } from './credentials.js';
+import { negotiate } from './negotiate.js';
+import { hrefRewriter } from './rewrite.js';
+import { anyExample, mediaTypesOf, pickExample, successStatus, type ExampleBody } from './examples.js';
+import { authFlowFor, type AuthFlow } from './auth-flows.js';
+
+export type { MockUser } from './credentials.js';
+
+/** Options of {@link startMockServer}. */
+export interface MockServerOptions {
+  product: Product;
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** Lifetime of EM session ids and OAuth access tokens. @default 3600 */
+  tokenTtlSeconds?: number;
+  /** Accepted users. @default [{ username: 'admin', password: 'password' }] */
+  users?: MockUser[];
+  /**
+   * Called first for every request (fault injection, custom answers). Return true when it answered
+   * the request itself; the mock then does nothing more.
+   */
+  hook?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Repository root holding redocly.yaml. @default the checkout this package lives in */
+  rootDir?: string;
+}
+
+/** One request the mock received. */
+export interface MockRequestLog {
+  method: string;
+  /** Path and query as received. */
+  url: string;
+  headers: IncomingMessage['headers'];
+  /** Request body as text (empty when none). */
+  body: string;
+  /** Status the mock answered (0 when the hook handled the request). */
+  status: number;
+  /** Matched operation, if any. */
+  operationId?: string;
+}
+
+/** A running mock server. */
+export interface MockServer {
+  /** Base URL including the API base path, e.g. `http://127.0.0.1:41234/api`. */
+  url: string;
+  /** `http://127.0.0.1:41234`. */
+  origin: string;
+  /** Every request received, in order. */
+  requests: MockRequestLog[];
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** The default user of the mock (documented in the README). */
+export const DEFAULT_MOCK_USERS: readonly MockUser[] = [{ username: 'admin', password: 'password' }];
+
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * Starts a mock server for one product.
+ * @throws SpecError when the product's spec cannot be bundled, Error when the port is taken.
+ */
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  const rootDir = options.rootDir ?? findRepoRoot();
+  const spec = (await loadSpecs(rootDir)).find((s) => s.product === options.product);
+  if (!spec) throw new Error(`no spec for product "${options.product}" in ${rootDir}/redocly.yaml`);
+  const index = indexSpec(spec);
+  const store = new CredentialStore(options.users ?? DEFAULT_MOCK_USERS, options.tokenTtlSeconds ?? 3600);
+  const flow = authFlowFor(options.product);
+  const requests: MockRequestLog[] = [];
+  const basePath = index.basePaths.at(-1) ?? '';
+  let rewrite: (body: string) => string = (b) => b;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // A bug of ours, not of the client: answer 500 with the reason so tests show it.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`mock server error: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const log: MockRequestLog = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: '', status: 0 };
+    requests.push(log);
+    if (options.hook && (await options.hook(req, res))) return;
+    const raw = await readBody(req);
+    if (raw === undefined) return send(res, log, 413, undefined);
+    log.body = raw;
+    const ctx = new Exchange(req, res, log, index, rewrite);
+
+    const match = matchOperation(index, log.method, log.url);
+    if (!match) {
+      const allowed = allowedMethods(index, log.url);
+      if (allowed.length > 0) return ctx.sendStatus(405, { allow: allowed.join(', ') });
+      return ctx.sendError(404);
+    }
+    log.operationId = match.operation.operationId;
+    const handled = await flow.handle(ctx, match.operation, store);
+    if (handled) return;
+    if (!flow.isPublic(match.operation, index) && !ctx.authorized(flow, store)) return;
+    ctx.sendExample(match.operation, successStatus(match.operation), match.representation);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const origin = `http://${host}:${addr.port}`;
+  rewrite = hrefRewriter(index.basePaths, origin);
+  return {
+    url: basePath ? `${origin}/${basePath}` : origin,
+    origin,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** One request/response pair with the helpers the auth flows need. */
+export class Exchange {
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly log: MockRequestLog,
+    readonly index: SpecIndex,
+    private readonly rewrite: (body: string) => string,
+  ) {}
+
+  /** Form fields of an `application/x-www-form-urlencoded` body (JSON bodies are accepted too). */
+  form(): Record<string, string> {
+    const type = String(this.req.headers['content-type'] ?? '');
+    if (type.includes('json')) {
+      try {
+        const obj = JSON.parse(this.log.body) as Record<string, unknown>;
+        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
+      } catch {
+        return {};
+      }
+    }
+    return Object.fromEntries(new URLSearchParams(this.log.body));
+  }
+
+  /** Media type for a body from `available`, honouring Accept; undefined means 406. */
+  negotiate(available: readonly string[]): string | undefined {
+    return negotiate(this.req.headers.accept, available, this.index.product === 'enterprise-manager' ? 'application/xml' : 'application/json');
+  }
+
+  /** Answers an operation's documented example for `status` (406 when Accept excludes every type). */
+  sendExample(op: IndexedOperation, status: number, representation?: string, headers: Record<string, string> = {}, edit?: (text: string, mediaType: string) => string): void {
+    const available = mediaTypesOf(op, status);
+    if (available.length === 0) return this.sendStatus(status, headers);
+    const mt = this.negotiate(available);
+    if (!mt) return this.sendStatus(406, {}, `Not Acceptable: this operation answers ${available.join(' or ')}`);
+    const entry = op.content[String(status)]!.find((e) => e.mediaType === mt)!;
+    const body = pickExample(this.index, entry, representation);
+    if (!body) return this.sendStatus(status, headers);
+    this.sendBody(status, { mediaType: body.mediaType, text: edit ? edit(body.text, body.mediaType) : body.text }, headers);
+  }
+
+  /**
+   * Answers an error status with the operation's example for it, else any example of the product for
+   * that status, else a short JSON message.
+   */
+  sendError(status: number, op?: IndexedOperation, message = http.STATUS_CODES[status] ?? 'Error', headers: Record<string, string> = {}): void {
+    if (op && mediaTypesOf(op, status).length > 0) {
+      const mt = this.negotiate(mediaTypesOf(op, status)) ?? mediaTypesOf(op, status)[0]!;
+      const entry = op.content[String(status)]!.find((e) => e.mediaType === mt)!;
+      const body = pickExample(this.index, entry);
+      if (body) return this.sendBody(status, body, headers);
+    }
+    const preferred = this.index.product === 'enterprise-manager' && !/json/i.test(String(this.req.headers.accept ?? ''))
+      ? ['application/xml', 'application/json']
+      : ['application/json', 'application/problem+json', 'application/xml'];
+    const body = anyExample(this.index, status, preferred);
+    if (body) return this.sendBody(status, body, headers);
+    this.sendBody(status, { mediaType: 'application/json', text: JSON.stringify({ message }) }, headers);
+  }
+
+  /** Answers a status without a documented body. */
+  sendStatus(status: number, headers: Record<string, string> = {}, text?: string): void {
+    send(this.res, this.log, status, text === undefined ? undefined : { mediaType: 'text/plain', text }, headers);
+  }
+
+  /** Answers a body, with absolute links rewritten to this server. */
+  sendBody(status: number, body: ExampleBody, headers: Record<string, string> = {}): void {
+    send(this.res, this.log, status, { mediaType: body.mediaType, text: this.rewrite(body.text) }, headers);
+  }
+
+  /**
+   * Checks the request's credentials for a protected operation; answers 401 itself and returns false
+   * when they are missing, unknown or expired.
+   */
+  authorized(flow: AuthFlow, store: CredentialStore): boolean {
+    const token = flow.presented(this.req);
+    const state = store.check(token);
+    if (state === 'valid') return true;
+    const why = token === undefined ? 'missing credentials' : state === 'expired' ? 'expired credentials' : 'invalid credentials';
+    this.sendError(401, undefined, `Unauthorized: ${why}`, flow.challenge ? { 'www-authenticate': flow.challenge } : {});
+    return false;
+  }
+}
+
+function send(res: ServerResponse, log: MockRequestLog, status: number, body: ExampleBody | undefined, headers: Record<string, string> = {}): void {
+  log.status = status;
+  const h: Record<string, string> = { ...headers };
+  let payload: Buffer | undefined;
+  if (body) {
+    payload = Buffer.from(body.text, 'utf8');
+    h['content-type'] = body.mediaType.includes('charset') ? body.mediaType : `${body.mediaType}; charset=utf-8`;
+    h['content-length'] = String(payload.length);
+  } else {
+    h['content-length'] = '0';
+  }
+  res.writeHead(status, h);
+  res.end(payload);
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_REQUEST_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function allowedMethods(index: SpecIndex, url: string): string[] {
+  const methods = [...new Set(index.operations.map((o) => o.method))];
+  return methods.filter((m) => matchOperation(index, m, url) !== undefined);
+}

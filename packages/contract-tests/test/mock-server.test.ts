@@ -1,0 +1,121 @@
+// The mock server against a tiny fixture registry (test/fixtures/mini-root): routing, negotiation,
+// representations, auth flows, 401/404/405/406, link rewriting and the fault-injection hook.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../src/mock/index.js';
+
+const rootDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'mini-root');
+const basic = `Basic ${Buffer.from('admin:password').toString('base64')}`;
+let mock: MockServer | undefined;
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+
+async function emLogon(m: MockServer): Promise<string> {
+  const res = await fetch(`${m.url}/sessionMngr/?v=latest`, { method: 'POST', headers: { authorization: basic } });
+  expect(res.status).toBe(201);
+  const id = res.headers.get('x-restsvcsessionid');
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+describe('enterprise-manager mock', () => {
+  it('logs on with Basic auth, serves XML by default and JSON by Accept, then logs off', async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir });
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+    const sid = await emLogon(mock);
+
+    const xml = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid } });
+    expect(xml.status).toBe(200);
+    expect(xml.headers.get('content-type')).toMatch(/^application\/xml/);
+    const xmlText = await xml.text();
+    expect(xmlText).toContain('<EntityRef');
+    // Links point back at the mock so they can be followed on loopback.
+    expect(xmlText).toContain(`Href="${mock.url}/backupSessions/1"`);
+
+    const entity = await fetch(`${mock.url}/backupSessions/1?format=Entity`, { headers: { 'x-restsvcsessionid': sid, accept: 'application/json' } });
+    expect(entity.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await entity.json()).toMatchObject({ Type: 'BackupJobSession', State: 'Stopped' });
+
+    const refJson = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid, accept: 'application/json' } });
+    expect(await refJson.json()).toEqual({ Type: 'BackupJobSessionReference', Href: `${mock.url}/backupSessions/1` });
+
+    const bye = await fetch(`${mock.url}/logonSessions/abc`, { method: 'DELETE', headers: { 'x-restsvcsessionid': sid } });
+    expect(bye.status).toBe(204);
+    const after = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid } });
+    expect(after.status).toBe(401);
+    expect(mock.requests.map((r) => r.status)).toEqual([201, 200, 200, 200, 204, 401]);
+  });
+
+  it('answers 401 with the spec example for missing or wrong credentials', async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir });
+    const none = await fetch(`${mock.url}/backupSessions/1`);
+    expect(none.status).toBe(401);
+    expect(await none.text()).toContain('StatusCode="401"');
+    const wrong = await fetch(`${mock.url}/sessionMngr/`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toMatch(/^Basic/);
+  });
+
+  it('expires sessions after tokenTtlSeconds', async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir, tokenTtlSeconds: 0 });
+    const sid = await emLogon(mock);
+    const res = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid } });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 404, 405 and 406', async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir });
+    const sid = await emLogon(mock);
+    expect((await fetch(`${mock.url}/nothingHere`, { headers: { 'x-restsvcsessionid': sid } })).status).toBe(404);
+    const put = await fetch(`${mock.url}/backupSessions/1`, { method: 'PUT', headers: { 'x-restsvcsessionid': sid } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET');
+    const html = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid, accept: 'text/html' } });
+    expect(html.status).toBe(406);
+  });
+
+  it('lets a hook answer first (fault injection)', async () => {
+    mock = await startMockServer({
+      product: 'enterprise-manager',
+      rootDir,
+      hook: (req, res) => {
+        if (!req.url?.includes('boom')) return false;
+        res.writeHead(503, { 'retry-after': '1' }).end();
+        return true;
+      },
+    });
+    expect((await fetch(`${mock.url}/boom`)).status).toBe(503);
+    expect((await fetch(`${mock.url}/backupSessions/1`)).status).toBe(401);
+  });
+});
+
+describe('m365 mock', () => {
+  it('runs the password and refresh_token grants; refresh tokens are single-use', async () => {
+    mock = await startMockServer({ product: 'm365', rootDir, users: [{ username: 'u@example.com', password: 's3cret' }] });
+    expect(mock.url).toMatch(/\/v3$/);
+    const form = (f: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(f).toString() });
+    const bad = await fetch(`${mock.url}/token`, form({ grant_type: 'password', username: 'u@example.com', password: 'x' }));
+    expect(bad.status).toBe(400);
+    const tok = (await (await fetch(`${mock.url}/token`, form({ grant_type: 'password', username: 'u@example.com', password: 's3cret' }))).json()) as Record<string, string>;
+    expect(tok.token_type).toBe('bearer');
+    expect(tok.access_token).not.toBe('x');
+
+    // Case-insensitive paths, as VB365's own links use them.
+    const list = await fetch(`${mock.url}/jobs/j1/jobsessions`, { headers: { authorization: `Bearer ${tok.access_token}` } });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { _links: { self: { href: string } } }[];
+    expect(body[0]!._links.self.href).toBe(`${mock.url}/jobsessions/a`);
+
+    const refreshed = await fetch(`${mock.url}/token`, form({ grant_type: 'refresh_token', refresh_token: tok.refresh_token! }));
+    expect(refreshed.status).toBe(200);
+    const again = await fetch(`${mock.url}/token`, form({ grant_type: 'refresh_token', refresh_token: tok.refresh_token! }));
+    expect(again.status).toBe(400);
+
+    const denied = await fetch(`${mock.url}/Jobs/j1/JobSessions`, { headers: { authorization: 'Bearer nope' } });
+    expect(denied.status).toBe(401);
+    expect(await denied.json()).toEqual({ message: 'Authorization has been denied for this request.' });
+  });
+});
