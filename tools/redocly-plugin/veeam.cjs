@@ -32,7 +32,10 @@ function InlineExternalExamples() {
   };
 }
 
-module.exports = {
-  id: 'veeam',
-  decorators: { oas3: { 'inline-external-examples': InlineExternalExamples } },
+// Redocly 2 plugin format: a function returning the plugin object.
+module.exports = function veeamPlugin() {
+  return {
+    id: 'veeam',
+    decorators: { oas3: { 'inline-external-examples': InlineExternalExamples } },
+  };
 };
