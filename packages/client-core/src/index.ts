@@ -1,0 +1,38 @@
+// Public surface of @veeam-rest/client-core: used by the product packages, re-exported for users.
+export { createVeeamClient, type BaseClientOptions, type ProductConfig } from './client.js';
+export { sessionAuth, type SessionAuthOptions } from './auth/session.js';
+export { tokenAuth, type TokenAuthOptions } from './auth/token.js';
+export type { AuthContext, AuthFactory, AuthProvider, Credentials } from './auth/types.js';
+export {
+  VeeamError,
+  VeeamAuthError,
+  VeeamLinkError,
+  VeeamPaginationError,
+  VeeamRequestError,
+  VeeamResponseError,
+  type ApiError,
+  type VeeamAuthErrorCode,
+  type VeeamLinkErrorCode,
+  type VeeamPaginationErrorCode,
+  type VeeamRequestErrorCode,
+  type VeeamResponseErrorCode,
+} from './errors.js';
+export { parseRetryAfter, type RetryOptions } from './retry-after.js';
+export { Secret } from './secret.js';
+export type { TlsOptions, FetchLike } from './tls.js';
+export type { LogEvent, Logger } from './logger.js';
+export type { Format, XmlDecoder } from './media.js';
+export type { OperationTable, SpecInfo } from './table.js';
+export type {
+  ApiSpec,
+  DeadLinkSpec,
+  HttpMethod,
+  OffsetLimitPagination,
+  OperationSpec,
+  PagePagination,
+  PaginationSpec,
+  RepresentationsSpec,
+  ResponseSpec,
+} from './operation-spec.js';
+export type { XmlMapping, XmlPropMapping, XmlSchemaMapping, XmlValueType } from './xml/mapping.js';
+export type * from './types.js';

@@ -1,0 +1,82 @@
+import { VeeamResponseError } from './errors.js';
+import type { OperationInfo } from './table.js';
+
+/** Response media the client asks for. `xml` is offered by Enterprise Manager only. */
+export type Format = 'json' | 'xml';
+
+/** Accept header per format. */
+export const ACCEPT: Record<Format, string> = { json: 'application/json', xml: 'application/xml' };
+
+/** The schema-guided XML decoder, as `decodeXml(text, mapping, candidates)` in `./xml`. */
+export type XmlDecoder = (text: string, mapping: never, candidates: readonly string[]) => unknown;
+
+/** What decoding a body needs to know about the call. */
+export interface DecodeContext {
+  operationId: string;
+  operation: OperationInfo | undefined;
+  format: Format;
+  query: Record<string, unknown> | undefined;
+  xml: { mapping: unknown; decode: XmlDecoder } | undefined;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+const XML_TYPE = /^(?:application|text)\/(?:[\w.+-]+\+)?xml\b/i;
+
+/** Decodes a 2xx body into the documented type, or throws a VeeamResponseError naming the operation. */
+export function decodeSuccess(text: string | undefined, response: Response, ctx: DecodeContext): unknown {
+  if (text === undefined || text === '') return undefined;
+  const contentType = response.headers.get('content-type') ?? '';
+  const expected = ctx.format === 'xml' ? XML_TYPE : JSON_TYPE;
+  if (!expected.test(contentType)) {
+    throw new VeeamResponseError(
+      'unexpected-content-type',
+      `${ctx.operationId}: expected ${ACCEPT[ctx.format]} but the server sent ${contentType ? `"${contentType}"` : 'no Content-Type'} (status ${response.status}).`,
+      { status: response.status, operationId: ctx.operationId, contentType },
+    );
+  }
+  return decodeBody(text, response, ctx, ctx.format);
+}
+
+/** Decodes an error body like a success body when possible; keeps the raw text otherwise. */
+export function decodeErrorBody(raw: unknown, response: Response, ctx: DecodeContext): unknown {
+  if (typeof raw !== 'string' || raw === '') return raw;
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!XML_TYPE.test(contentType) || !ctx.xml) return raw;
+  try {
+    return decodeBody(raw, response, ctx, 'xml');
+  } catch {
+    return raw; // an error page the spec does not describe: the text is the most useful thing to give
+  }
+}
+
+function decodeBody(text: string, response: Response, ctx: DecodeContext, format: Format): unknown {
+  // EM may prefix bodies with a UTF-8 BOM; Response.text() drops it, a custom fetch might not.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const contentType = response.headers.get('content-type') ?? '';
+  try {
+    if (format === 'json') return JSON.parse(body);
+    if (!ctx.xml) throw new Error('this client has no XML mapping (only enterprise-manager serves XML)');
+    return ctx.xml.decode(body, ctx.xml.mapping as never, xmlCandidates(ctx, response.status));
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new VeeamResponseError('undecodable-body', `${ctx.operationId}: cannot decode the ${format.toUpperCase()} body of the ${response.status} response: ${reason}`, {
+      status: response.status,
+      operationId: ctx.operationId,
+      contentType,
+      cause,
+    });
+  }
+}
+
+/** Component schemas the XML body may be, narrowed by the representation the query selected. */
+export function xmlCandidates(ctx: Pick<DecodeContext, 'operation' | 'query'>, status: number): readonly string[] {
+  const responses = ctx.operation?.responses ?? {};
+  const byMedia = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default ?? {};
+  const key = Object.keys(byMedia).find((m) => XML_TYPE.test(m)) ?? Object.keys(byMedia)[0];
+  const candidates = key ? (byMedia[key] ?? []) : [];
+  const reps = ctx.operation?.representations;
+  if (!reps || status < 200 || status > 299) return candidates;
+  const value = ctx.query?.[reps.parameter];
+  const chosen = value === undefined || value === null ? reps.default : reps.values[String(value)];
+  return chosen ? [chosen] : candidates;
+}

@@ -1,0 +1,53 @@
+import type { AuthProvider } from './auth/types.js';
+import type { Logger } from './logger.js';
+import { retryDelay, sleep, type RetryPolicy } from './retry-after.js';
+import type { FetchLike } from './tls.js';
+
+/** What the request pipeline is built from. */
+export interface PipelineOptions {
+  fetch: FetchLike;
+  auth: AuthProvider | undefined;
+  retry: RetryPolicy;
+  log: Logger | undefined;
+}
+
+/**
+ * The `fetch` handed to openapi-fetch: adds auth, re-authenticates once after a 401, and retries 429/503
+ * answers as `Retry-After` says, within the retry policy. The request body is read once so that every
+ * attempt can resend it.
+ */
+export function createPipeline(options: PipelineOptions): (request: Request) => Promise<Response> {
+  const { fetch, auth, retry, log } = options;
+  return async (request) => {
+    const { method, url, signal } = request;
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    let reauthenticated = false;
+    let retries = 0;
+    for (let attempt = 1; ; attempt++) {
+      const headers = new Headers(request.headers);
+      const used = auth ? await auth.authorize(headers, signal) : undefined;
+      log?.({ type: 'request', method, url, attempt });
+      const response = await fetch(url, { method, headers, body, signal, redirect: request.redirect });
+      log?.({ type: 'response', method, url, status: response.status, attempt });
+      if (response.status === 401 && auth && !reauthenticated) {
+        // EM sessions and OAuth tokens can expire server-side before we expect: one fresh logon, one retry.
+        reauthenticated = true;
+        await response.body?.cancel();
+        auth.invalidate(used);
+        log?.({ type: 'auth', action: 'reauthenticate', url });
+        continue;
+      }
+      if (response.status === 429 || response.status === 503) {
+        const delayMs = retryDelay(retry, retries, response.headers.get('retry-after'));
+        if (delayMs !== undefined) {
+          retries++;
+          await response.body?.cancel();
+          log?.({ type: 'retry', method, url, status: response.status, delayMs, attempt });
+          await sleep(delayMs, signal);
+          continue;
+        }
+      }
+      return response;
+    }
+  };
+}

@@ -1,0 +1,41 @@
+/** TLS settings for servers with self-signed or private-CA certificates (typical for EM and VB365). */
+export interface TlsOptions {
+  /** PEM certificate(s) of the CA(s) to trust for this client only (replaces the default CA list). */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /**
+   * Turns off certificate verification for this client only. Anyone on the network path can then read
+   * and change the traffic, credentials included: use it for lab servers, never in production.
+   * @default false
+   */
+  dangerouslyAcceptAnyCertificate?: boolean;
+}
+
+/** The fetch signature the transport uses. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Returns a fetch bound to an undici Agent with the given TLS settings, or undefined when none are given
+ * (then the global fetch is used). Only this client's connections are affected: no global dispatcher,
+ * no NODE_TLS_REJECT_UNAUTHORIZED.
+ */
+export function createTlsFetch(tls: TlsOptions | undefined): FetchLike | undefined {
+  if (!tls || (tls.ca === undefined && !tls.dangerouslyAcceptAnyCertificate)) return undefined;
+  if (tls.dangerouslyAcceptAnyCertificate) {
+    process.emitWarning('TLS certificate verification is disabled for this Veeam client (tls.dangerouslyAcceptAnyCertificate).', {
+      code: 'VEEAM_TLS_INSECURE',
+    });
+  }
+  const connect = {
+    ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
+    rejectUnauthorized: !tls.dangerouslyAcceptAnyCertificate,
+  };
+  // undici is loaded on first use so clients without TLS options never pay for it.
+  let ready: Promise<FetchLike> | undefined;
+  const load = async (): Promise<FetchLike> => {
+    const undici = await import('undici');
+    const dispatcher = new undici.Agent({ connect });
+    return (url, init) =>
+      undici.fetch(url, { ...(init as object), dispatcher } as Parameters<typeof undici.fetch>[1]) as unknown as Promise<Response>;
+  };
+  return async (url, init) => (await (ready ??= load()))(url, init);
+}

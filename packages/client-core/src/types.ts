@@ -1,0 +1,131 @@
+// Public types of the clients: openapi-fetch's method signatures with the `error` member replaced by
+// ApiError, plus the per-call options, paginate() and follow().
+import type { FetchOptions } from 'openapi-fetch';
+import type {
+  ErrorResponse,
+  FilterKeys,
+  HttpMethod,
+  MediaType,
+  PathsWithMethod,
+  Readable,
+  RequiredKeysOf,
+  ResponseObjectMap,
+  SuccessResponse,
+} from 'openapi-typescript-helpers';
+import type { ApiError } from './errors.js';
+import type { Format } from './media.js';
+
+/** Options every call accepts besides openapi-fetch's `params`, `body`, `headers`, `signal`. */
+export interface CallOptions {
+  /** Per-call timeout in ms (covers auth, retries and reading the body); overrides the client's. */
+  timeoutMs?: number;
+}
+
+/** Per-call option of clients that serve XML (Enterprise Manager). */
+export interface FormatOption {
+  /** Response media for this call; the data has the same type either way. */
+  format?: Format;
+}
+
+/** Operation `Id` of `Ops`, narrowed to the object shape openapi-fetch's helpers expect. */
+export type OpOf<Ops, Id extends keyof Ops> = Extract<Ops[Id], Record<string | number, any>>;
+
+type Fallback<T> = [T] extends [never] ? unknown : T;
+
+/** Typed body of a 2xx answer of operation `T`. */
+export type SuccessData<T extends Record<string | number, any>, Media extends MediaType = MediaType> = Readable<SuccessResponse<ResponseObjectMap<T>, Media>>;
+/** Typed body of a non-2xx answer of operation `T` (union of the documented error schemas). */
+export type ErrorData<T extends Record<string | number, any>, Media extends MediaType = MediaType> = Fallback<Readable<ErrorResponse<ResponseObjectMap<T>, Media>>>;
+
+/** Result of a call: `data` on 2xx, else `error` with status, operationId and the typed error body. */
+export type VeeamFetchResponse<T extends Record<string | number, any>, Media extends MediaType = MediaType> =
+  | { data: SuccessData<T, Media>; error?: never; response: Response }
+  | { data?: never; error: ApiError<ErrorData<T, Media>>; response: Response };
+
+/** Init of a call to operation `Op`: openapi-fetch's options (params, body, headers, signal) plus `X`. */
+export type VeeamInit<Op, X> = FetchOptions<Op> & CallOptions & X;
+
+type MaybeOptionalInit<Params, Location extends keyof Params, X> =
+  RequiredKeysOf<FetchOptions<FilterKeys<Params, Location>>> extends never
+    ? VeeamInit<FilterKeys<Params, Location>, X> | undefined
+    : VeeamInit<FilterKeys<Params, Location>, X>;
+
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+
+/** One HTTP-method function of the client, e.g. `client.GET('/backupSessions/{ID}', { params })`. */
+export type VeeamMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod, Media extends MediaType, X> = <
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method, X>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<VeeamFetchResponse<Paths[Path][Method], Media>>;
+
+/** A link object as the APIs return it: EM `Links[]` items or a value of M365/Azure `_links`. */
+export type LinkObject =
+  | { Href: string; Rel?: string | null; Type?: string | null; Name?: string | null }
+  | { href: string; [key: string]: unknown };
+
+/** Result of `follow()`: the operation the link matched, discriminating the typed result. */
+export type FollowResult<Ops, Media extends MediaType = MediaType> = {
+  [Id in keyof Ops & string]: { operationId: Id } & VeeamFetchResponse<OpOf<Ops, Id>, Media>;
+}[keyof Ops & string];
+
+type PagedIds<Table> = {
+  [Id in keyof Table & string]: Table[Id] extends { readonly pagination: { readonly style: string } } ? Id : never;
+}[keyof Table & string];
+
+/** operationIds that carry x-veeam-pagination (all ids when the table does not keep literal types). */
+export type PagedOperationId<Table> = [PagedIds<Table>] extends [never] ? keyof Table & string : PagedIds<Table>;
+
+type Prop<T, K extends string> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+type AtPath<T, P extends string> = P extends `${infer Head}.${infer Rest}` ? AtPath<NonNullable<Prop<T, Head>>, Rest> : Prop<T, P>;
+type ItemsPath<Table, Id extends keyof Table> = Table[Id] extends { readonly pagination: { readonly items: infer P extends string } } ? P : string;
+
+/** Item type yielded by `paginate(Id)`: the element type of the page's items array. */
+export type PageItem<Ops, Table, Id extends keyof Ops & keyof Table, Media extends MediaType = MediaType> =
+  string extends ItemsPath<Table, Id>
+    ? unknown
+    : NonNullable<AtPath<NonNullable<SuccessData<OpOf<Ops, Id>, Media>>, ItemsPath<Table, Id>>> extends readonly (infer Item)[]
+      ? Item
+      : unknown;
+
+/** Async iterator over every item of a paged operation; `pages()` iterates whole pages instead. */
+export interface Paginator<Item, Page> extends AsyncIterable<Item> {
+  /** Iterates pages (the typed 2xx bodies) instead of items. */
+  pages(): AsyncIterableIterator<Page>;
+}
+
+/** Init of `paginate()`: the operation's params; paging parameters are set by the iterator (start values are honoured). */
+export type PaginateInit<Op, X> =
+  RequiredKeysOf<FetchOptions<Op>> extends never ? [VeeamInit<Op, X>?] : [VeeamInit<Op, X>];
+
+/** The typed client of one product. */
+export interface VeeamClient<Paths extends {}, Ops, Table, X = {}, Media extends MediaType = MediaType> {
+  /** Calls a GET operation. */
+  GET: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'get', Media, X>;
+  /** Calls a PUT operation. */
+  PUT: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'put', Media, X>;
+  /** Calls a POST operation. */
+  POST: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'post', Media, X>;
+  /** Calls a DELETE operation. */
+  DELETE: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'delete', Media, X>;
+  /** Calls a PATCH operation. */
+  PATCH: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'patch', Media, X>;
+  /**
+   * Iterates every item of a paged operation (x-veeam-pagination), requesting pages as needed.
+   * @example for await (const s of client.paginate('listJobSessions')) console.log(s.status);
+   */
+  paginate<Id extends PagedOperationId<Table> & keyof Ops & string>(
+    operationId: Id,
+    ...init: PaginateInit<Ops[Id], X>
+  ): Paginator<PageItem<Ops, Table, Id, Media>, SuccessData<OpOf<Ops, Id>, Media>>;
+  /**
+   * Performs the specified operation a link from a response points to (EM `Links[]` item, or a `_links`
+   * value), re-based onto this client's base URL. Throws VeeamLinkError for dead or unknown links.
+   */
+  follow(link: LinkObject, init?: CallOptions & X & { signal?: AbortSignal }): Promise<FollowResult<Ops, Media>>;
+  /** Ends the session (EM logoff) and forgets tokens; the client cannot be used afterwards. */
+  close(): Promise<void>;
+}
