@@ -1,0 +1,83 @@
+// veeam-codegen: generate (or --check) the typed packages from the specs in redocly.yaml.
+// Exit codes: 0 ok, 1 drift found by --check, 2 broken spec/registry or bad arguments.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findDrift, writeOutputs } from './check.js';
+import { SpecError } from './errors.js';
+import { generate } from './generate.js';
+
+const USAGE = `usage: veeam-codegen [--check] [--product <slug>] [--config <redocly.yaml>] [--root <dir>] [--no-turbo]
+  (no --product, no --check: runs \`turbo run generate\` so each product is cached)`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        check: { type: 'boolean', default: false },
+        product: { type: 'string' },
+        config: { type: 'string' },
+        root: { type: 'string' },
+        'no-turbo': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    process.stderr.write(`veeam-codegen: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const configPath = path.resolve(args.config ?? findRegistry());
+  const root = path.resolve(args.root ?? path.dirname(configPath));
+
+  // The whole-repo run goes through turbo so unchanged products are cache hits (turbo.json `generate`).
+  if (!args.check && args.product === undefined && args.config === undefined && !args['no-turbo']) {
+    const run = spawnSync('turbo', ['run', 'generate'], { cwd: path.dirname(configPath), stdio: 'inherit', shell: false });
+    return run.status ?? 2;
+  }
+
+  const outputs = await generate({ configPath, ...(args.product === undefined ? {} : { product: args.product }) });
+  if (args.check) {
+    const drift = findDrift(outputs, root);
+    for (const d of drift) process.stderr.write(`${d.kind}: ${d.file} (${d.hint})\n`);
+    if (drift.length > 0) {
+      process.stderr.write(`veeam-codegen --check: ${drift.length} generated file(s) differ; run \`pnpm generate\` and commit the result.\n`);
+      return 1;
+    }
+    process.stdout.write(`veeam-codegen --check: ${outputs.length} product(s) up to date.\n`);
+    return 0;
+  }
+  const written = writeOutputs(outputs, root);
+  for (const w of written) process.stdout.write(`wrote ${w}\n`);
+  process.stdout.write(`veeam-codegen: ${outputs.map((o) => o.api.product).join(', ')}: ${written.length} file(s) changed.\n`);
+  return 0;
+}
+
+/** The registry of the workspace: walks up from the current folder to the first redocly.yaml next to pnpm-workspace.yaml. */
+function findRegistry(): string {
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml')) && existsSync(path.join(dir, 'redocly.yaml'))) return path.join(dir, 'redocly.yaml');
+    const up = path.dirname(dir);
+    if (up === dir) return 'redocly.yaml';
+    dir = up;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof SpecError) {
+      process.stderr.write(`veeam-codegen: broken spec:\n${e.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`veeam-codegen: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(3);
+  },
+);
