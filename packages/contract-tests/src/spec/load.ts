@@ -35,10 +35,11 @@ export type Schema = Record<string, any>;
 export function problemToError(p: NormalizedProblem): SpecError {
   const loc = p.location[0];
   if (!loc) return new SpecError(p.message);
-  let position = loc.pointer ? `#${loc.pointer}` : undefined;
+  const pointer = loc.pointer ? (loc.pointer.startsWith('#') ? loc.pointer : `#${loc.pointer}`) : undefined;
+  let position = pointer;
   try {
     const lc = getLineColLocation(loc);
-    position = `${lc.start.line}:${lc.start.col}${loc.pointer ? ` (#${loc.pointer})` : ''}`;
+    position = `${lc.start.line}:${lc.start.col}${pointer ? ` (${pointer})` : ''}`;
   } catch {
     // No AST for this source (e.g. the file could not be read): keep the pointer.
   }

@@ -33,7 +33,8 @@ export function ensureHelperCompiled(javaHome?: string): string {
   const run = spawnSync(javac, ['-d', staging, HELPER_SOURCE], { encoding: 'utf8' });
   if (run.error || run.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    const why = run.error ? (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${javac} not found` : run.error.message : run.stderr.trim();
+    if (!run.error) throw new JavaUnavailableError(`${HELPER_SOURCE} does not compile with ${javac}:\n${run.stderr.trim()}`);
+    const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${javac} not found` : run.error.message;
     throw new JavaUnavailableError(
       `XML validation needs a JDK (java + javac, 17 or newer): ${why}. Install one or set JAVA_HOME to its directory` +
         (javaHome ? ` (JAVA_HOME is ${javaHome})` : ' (JAVA_HOME is not set)') + '.',

@@ -59,13 +59,13 @@ public final class XsdBatch {
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       v.setErrorHandler(new ErrorHandler() {
         public void warning(SAXParseException e) {}
-        public void error(SAXParseException e) { errors.add(error(e)); }
-        public void fatalError(SAXParseException e) throws SAXException { errors.add(error(e)); throw e; }
+        public void error(SAXParseException e) { errors.add(issue(e)); }
+        public void fatalError(SAXParseException e) throws SAXException { errors.add(issue(e)); throw e; }
       });
       XMLReader reader = spf.newSAXParser().getXMLReader();
       v.validate(new SAXSource(reader, new InputSource(new ByteArrayInputStream(doc))));
     } catch (SAXParseException e) {
-      if (errors.isEmpty()) errors.add(error(e));
+      if (errors.isEmpty()) errors.add(issue(e));
     } catch (Exception e) {
       errors.add("{\"line\":0,\"column\":0,\"message\":" + json(String.valueOf(e.getMessage())) + "}");
     }
@@ -85,7 +85,7 @@ public final class XsdBatch {
     return s;
   }
 
-  private static String error(SAXParseException e) {
+  private static String issue(SAXParseException e) {
     return "{\"line\":" + e.getLineNumber() + ",\"column\":" + e.getColumnNumber() + ",\"message\":" + json(String.valueOf(e.getMessage())) + "}";
   }
 
