@@ -1,0 +1,65 @@
+import { readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { bundleApi } from './bundle.js';
+import { DocsError } from './errors.js';
+import { renderIndexPage } from './index-page.js';
+import { summarizeProduct, type ProductSummary } from './product-summary.js';
+import { buildReferencePage } from './reference-page.js';
+import { readRegistry } from './registry.js';
+
+/** Options of {@link buildSite}. */
+export interface BuildOptions {
+  /** Repository root holding `redocly.yaml`. */
+  rootDir: string;
+  /** Output folder; emptied first. */
+  outDir: string;
+  /** Build only these registry aliases (or slugs); all of them by default. */
+  only?: string[];
+  /** Progress lines; silent by default. */
+  log?: (line: string) => void;
+}
+
+/** Identifies the tools in the index page's `<meta name="generator">`. */
+function generatorName(): string {
+  const require = createRequire(import.meta.url);
+  const cli = JSON.parse(readFileSync(require.resolve('@redocly/cli/package.json'), 'utf8')) as { version: string };
+  return `@veeam-rest/docs with @redocly/cli ${cli.version}`;
+}
+
+/**
+ * Builds the static site: for every registry API `<slug>/openapi.{json,yaml}` (bundled, examples
+ * inlined) and `<slug>/index.html` (Redoc, no network), then `index.html` listing them all.
+ * Every API is attempted; failures are reported together in one {@link DocsError}.
+ */
+export async function buildSite(options: BuildOptions): Promise<ProductSummary[]> {
+  const log = options.log ?? (() => {});
+  let apis = readRegistry(options.rootDir);
+  if (options.only?.length) {
+    const unknown = options.only.filter((o) => !apis.some((a) => a.alias === o || a.slug === o));
+    if (unknown.length) throw new DocsError(`--api ${unknown.join(', ')}: not in redocly.yaml (known: ${apis.map((a) => a.alias).join(', ')})`);
+    apis = apis.filter((a) => options.only!.includes(a.alias) || options.only!.includes(a.slug));
+  }
+  rmSync(options.outDir, { recursive: true, force: true });
+  mkdirSync(options.outDir, { recursive: true });
+
+  const products: ProductSummary[] = [];
+  const failures: string[] = [];
+  for (const api of apis) {
+    const dir = path.join(options.outDir, api.slug);
+    try {
+      const bundled = await bundleApi(api, options.rootDir, dir);
+      await buildReferencePage(bundled.jsonFile, dir, `${bundled.doc.info.title} (${api.version}) reference`, options.rootDir);
+      const summary = summarizeProduct(api, bundled.doc);
+      products.push(summary);
+      log(`${api.alias}: ${summary.operationCount} operations -> ${path.relative(options.rootDir, dir)}/`);
+    } catch (e) {
+      if (!(e instanceof DocsError)) throw e;
+      failures.push(`${api.alias}: ${e.message}`);
+    }
+  }
+  if (failures.length) throw new DocsError(`docs build failed for ${failures.length} of ${apis.length} APIs:\n\n${failures.join('\n\n')}`);
+  writeFileSync(path.join(options.outDir, 'index.html'), renderIndexPage(products, generatorName()));
+  log(`index -> ${path.relative(options.rootDir, path.join(options.outDir, 'index.html'))}`);
+  return products;
+}

@@ -1,0 +1,20 @@
+// `pnpm docs:build`: builds packages/docs/dist from every API in redocly.yaml.
+// Usage: tsx src/cli/build.ts [--out <dir>] [--api <alias|slug>]...
+import { parseArgs } from 'node:util';
+import { buildSite } from '../build.js';
+import { DocsError } from '../errors.js';
+import { defaultOutDir, repoRoot } from '../paths.js';
+
+try {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, api: { type: 'string', multiple: true } } });
+  await buildSite({
+    rootDir: repoRoot,
+    outDir: values.out ?? defaultOutDir,
+    ...(values.api ? { only: values.api } : {}),
+    log: (line) => console.log(line),
+  });
+} catch (e) {
+  if (!(e instanceof DocsError) && !(e instanceof TypeError && 'code' in e)) throw e;
+  console.error(`docs:build: ${(e as Error).message}`);
+  process.exitCode = 1;
+}
