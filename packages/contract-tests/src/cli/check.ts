@@ -1,0 +1,80 @@
+/**
+ * `veeam-contract check [paths...]`: validates recordings and HAR entries in one batch (one JVM for all
+ * XML), prints failures and coverage, optionally writes JUnit XML.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createValidator } from '../index.js';
+import { toResponseInput, type CheckItem } from '../recordings/item.js';
+import { loadInputs } from '../recordings/load.js';
+import { bundledRecordingsDir } from '../recordings/paths.js';
+import { computeCoverage } from '../report/coverage.js';
+import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
+import { toEntry, type CheckReport } from '../report/model.js';
+import { ProgressBar, type ProgressStream } from '../report/progress.js';
+import { formatText } from '../report/text.js';
+import type { Product, ValidationResult } from '../types.js';
+import { parseArgs, stringOption } from './args.js';
+import { InputError } from './errors.js';
+import { productOption, type CliIO } from './io.js';
+
+export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--format text|json|junit] [--junit-file F] [--verbose] [--root DIR]
+  Validates recordings (<product>/<operationId>/<status>[-variant].(json|xml) + .meta.json sidecars)
+  and .har files. Default path: the bundled recordings. Exit 0 all valid, 1 some invalid, 2 usage/input error.`;
+
+/** Runs `check`; returns the exit code. */
+export async function runCheck(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs('check', argv, {
+    product: { type: 'string' },
+    format: { type: 'string', choices: ['text', 'json', 'junit'] },
+    'junit-file': { type: 'string' },
+    verbose: { type: 'boolean' },
+    root: { type: 'string' },
+    help: { type: 'boolean' },
+  });
+  if (args.options.help) {
+    io.stdout.write(CHECK_USAGE + '\n');
+    return 0;
+  }
+  const product = productOption(args, 'check');
+  const format = stringOption(args, 'check', 'format') ?? 'text';
+  const junitFile = stringOption(args, 'check', 'junit-file');
+  const rootDir = stringOption(args, 'check', 'root');
+  const paths = args.positionals.length ? args.positionals : [bundledRecordingsDir];
+
+  const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, ...(product ? { product } : {}) });
+  if (items.length === 0) {
+    const why = skipped.length ? ` (${skipped.length} HAR entries skipped: not a Veeam API URL)` : '';
+    throw new InputError(`nothing to check under ${paths.join(', ')}: no recordings or HAR entries found${why}`);
+  }
+
+  const progress = new ProgressBar(io.stderr as ProgressStream, items.length, `validating ${items.length} responses`);
+  const validator = await createValidator(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {});
+  let results: (ValidationResult | undefined)[];
+  try {
+    progress.update(0);
+    const withBody = items.filter((i) => i.body !== undefined);
+    // One call for everything: the library sends every XML body to a single JVM batch.
+    const validated = await validator.validateMany(withBody.map(toResponseInput));
+    const byItem = new Map<CheckItem, ValidationResult>(withBody.map((item, k) => [item, validated[k]!]));
+    results = items.map((i) => byItem.get(i));
+    progress.update(items.length);
+    progress.done();
+    const entries = items.map((item, k) => toEntry(item, results[k]));
+    const products = product ? [product] : ([...new Set(items.map((i) => i.product))] as Product[]);
+    const report: CheckReport = { entries, coverage: computeCoverage(products.sort(), (p) => validator.operations(p), entries), skipped };
+
+    const rendered = format === 'json' ? formatJson(report) : format === 'junit' ? formatJunit(report) : formatText(report, { verbose: args.options.verbose === true });
+    io.stdout.write(rendered);
+    if (junitFile) {
+      const target = path.resolve(io.cwd, junitFile);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, formatJunit(report));
+    }
+    return entries.every((e) => e.ok) ? 0 : 1;
+  } finally {
+    progress.done();
+    await validator.close();
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Errors that the CLI turns into exit code 2 with a one-line message (no stack trace): they are the
+ * user's mistake (bad flag, missing file, malformed sidecar), not a bug of ours.
+ */
+
+/** A command line that cannot be understood: unknown flag, missing value, bad choice. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** An input file that cannot be used: missing, unreadable, malformed sidecar or HAR. Names the file. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** True for errors whose message alone is the whole story for the user. */
+export function isUserError(err: unknown): err is UsageError | InputError {
+  return err instanceof UsageError || err instanceof InputError;
+}

@@ -1,0 +1,49 @@
+/** `veeam-contract mock`: runs the spec-driven mock server until interrupted. */
+import path from 'node:path';
+import { DEFAULT_MOCK_USERS, startMockServer } from '../mock/index.js';
+import { parseArgs, portOption, stringOption } from './args.js';
+import { UsageError } from './errors.js';
+import { productOption, type CliIO } from './io.js';
+
+export const MOCK_USAGE = `usage: veeam-contract mock --product P [--port N] [--host 127.0.0.1] [--token-ttl SECONDS] [--root DIR]
+  Serves the spec's examples as a real HTTP server (XML or JSON by Accept, EM logon and OAuth token
+  flows, 401 without auth). User: ${DEFAULT_MOCK_USERS[0]!.username} / ${DEFAULT_MOCK_USERS[0]!.password}. Stop with Ctrl+C.`;
+
+/**
+ * Runs `mock`; resolves with exit code 0 once `stop` resolves (SIGINT/SIGTERM in the CLI).
+ * @param stop resolves when the server should shut down
+ */
+export async function runMock(argv: readonly string[], io: CliIO, stop: Promise<void>): Promise<number> {
+  const args = parseArgs('mock', argv, {
+    product: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'token-ttl': { type: 'string' },
+    root: { type: 'string' },
+    help: { type: 'boolean' },
+  });
+  if (args.options.help) {
+    io.stdout.write(MOCK_USAGE + '\n');
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`mock: unexpected argument "${args.positionals[0]}"`);
+  const product = productOption(args, 'mock', true);
+  const ttlRaw = stringOption(args, 'mock', 'token-ttl');
+  if (ttlRaw !== undefined && !/^\d+$/.test(ttlRaw)) throw new UsageError(`mock: --token-ttl must be a number of seconds, got "${ttlRaw}"`);
+  const root = stringOption(args, 'mock', 'root');
+  const server = await startMockServer({
+    product,
+    port: portOption(args, 'mock', 'port', 0),
+    host: stringOption(args, 'mock', 'host') ?? '127.0.0.1',
+    ...(ttlRaw !== undefined ? { tokenTtlSeconds: Number(ttlRaw) } : {}),
+    ...(root ? { rootDir: path.resolve(io.cwd, root) } : {}),
+  }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') throw new UsageError(`mock: cannot listen (${e.code}): ${e.message}`);
+    throw e;
+  });
+  const user = DEFAULT_MOCK_USERS[0]!;
+  io.stdout.write(`mock ${product} listening on ${server.url} (user "${user.username}", password "${user.password}")\n`);
+  await stop;
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,121 @@
+/**
+ * Turns the `check` command's paths into check items: directories are walked, `.har` files expand to
+ * their entries, every `.json`/`.xml` body needs its sidecar (`<body>.meta.json`).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../cli/errors.js';
+import { parseHar } from '../har/parse.js';
+import type { Product } from '../types.js';
+import type { CheckItem, SkippedInput } from './item.js';
+import { productFromPath, productFromUrl } from './product.js';
+import { parseSidecar, sidecarPath } from './sidecar.js';
+
+/** Everything found under the given paths. */
+export interface LoadedInputs {
+  items: CheckItem[];
+  skipped: SkippedInput[];
+}
+
+/** Options of {@link loadInputs}. */
+export interface LoadOptions {
+  /** Forces the product of every input (`--product`). */
+  product?: Product;
+  /** Paths in messages are shown relative to this directory. @default process.cwd() */
+  cwd?: string;
+  /** Called after each file is read (progress). */
+  onFile?: (file: string) => void;
+}
+
+const SIDECAR = '.meta.json';
+
+function isBody(file: string): boolean {
+  return (file.endsWith('.json') || file.endsWith('.xml')) && !file.endsWith(SIDECAR);
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    else if (e.isFile()) out.push(full);
+  }
+}
+
+/**
+ * Loads recordings and HAR files.
+ * @throws InputError for a missing path, a body without sidecar, a sidecar without body or a bad
+ *   sidecar/HAR, naming the file
+ */
+export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedInputs> {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (f: string) => {
+    const rel = path.relative(cwd, f);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? f : rel;
+  };
+  const files: { file: string; explicit: boolean }[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const st = await stat(abs).catch(() => undefined);
+    if (!st) throw new InputError(`${p}: no such file or directory`);
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      await walk(abs, found);
+      files.push(...found.map((file) => ({ file, explicit: false })));
+    } else {
+      files.push({ file: abs, explicit: true });
+    }
+  }
+
+  const items: CheckItem[] = [];
+  const skipped: SkippedInput[] = [];
+  const seen = new Set<string>();
+  for (const { file, explicit } of files) {
+    if (file.endsWith('.har')) {
+      const har = parseHar(await readFile(file, 'utf8'), display(file), options.product);
+      items.push(...har.items);
+      skipped.push(...har.skipped);
+    } else if (file.endsWith(SIDECAR)) {
+      const body = file.slice(0, -SIDECAR.length);
+      if (!existsSync(body)) throw new InputError(`${display(file)}: sidecar without its body file ${display(body)}`);
+      // Named explicitly: check the body it describes; found in a walk: the body is visited itself.
+      if (explicit && !seen.has(body)) {
+        seen.add(body);
+        items.push(await loadRecording(body, display, options.product));
+      }
+    } else if (isBody(file) || explicit) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      items.push(await loadRecording(file, display, options.product));
+    }
+    options.onFile?.(file);
+  }
+  return { items, skipped };
+}
+
+async function loadRecording(file: string, display: (f: string) => string, forced?: Product): Promise<CheckItem> {
+  const metaFile = sidecarPath(file);
+  const metaText = await readFile(metaFile, 'utf8').catch(() => undefined);
+  if (metaText === undefined) {
+    throw new InputError(`${display(file)}: no sidecar ${display(metaFile)} (expected { method, url, status, contentType, origin })`);
+  }
+  const meta = parseSidecar(metaText, display(metaFile));
+  const product = forced ?? productFromPath(file) ?? productFromUrl(meta.url);
+  if (!product) {
+    throw new InputError(`${display(file)}: cannot tell the product; put it under recordings/<product>/ or pass --product`);
+  }
+  const body = new Uint8Array(await readFile(file));
+  return {
+    source: display(file),
+    product,
+    method: meta.method,
+    url: meta.url,
+    status: meta.status,
+    contentType: meta.contentType,
+    body,
+    origin: meta.origin,
+  };
+}

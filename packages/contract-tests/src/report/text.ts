@@ -1,0 +1,28 @@
+/** Human-readable report: one block per failure, a summary line, then the coverage table. */
+import { formatCoverageTable } from './coverage.js';
+import { summarize, type CheckEntry, type CheckReport } from './model.js';
+
+function describeFailure(e: CheckEntry): string {
+  const head = `FAIL ${e.source}  ${e.operationId ?? '(no operation)'}  [${e.outcome}]  ${e.method} ${e.url} -> ${e.status}${e.contentType ? ` ${e.contentType}` : ''}`;
+  const lines = e.errors.map((err) => {
+    const extra = [err.expected !== undefined ? `expected ${err.expected}` : '', err.actual !== undefined ? `actual ${err.actual}` : ''].filter(Boolean).join('; ');
+    return `  at ${err.path || '/'}: ${err.message}${extra ? ` (${extra})` : ''}`;
+  });
+  if (lines.length === 0) lines.push('  (no details)');
+  return [head, ...lines].join('\n');
+}
+
+/** Formats a report for a terminal. */
+export function formatText(report: CheckReport, options: { verbose?: boolean } = {}): string {
+  const out: string[] = [];
+  for (const e of report.entries) {
+    if (!e.ok) out.push(describeFailure(e));
+    else if (options.verbose) out.push(`ok   ${e.source}  ${e.operationId ?? ''}`);
+  }
+  const s = summarize(report);
+  const parts = Object.entries(s.byOutcome).map(([k, n]) => `${n} ${k}`);
+  if (out.length) out.push('');
+  out.push(`${s.checked} checked: ${s.valid} valid, ${s.failed} failed${parts.length ? ` (${parts.join(', ')})` : ''}${s.skipped ? `; ${s.skipped} skipped (not a Veeam API URL)` : ''}`);
+  if (report.coverage.length) out.push('', formatCoverageTable(report.coverage));
+  return out.join('\n') + '\n';
+}
