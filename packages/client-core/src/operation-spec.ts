@@ -47,6 +47,14 @@ export interface PagePagination {
   readonly pagingInfo: string;
   /** Dotted path to the items array in the page, e.g. `Refs.Refs`. */
   readonly items: string;
+  /**
+   * Item location per value of a query parameter (EM `format`); `*` in a path stands for the one
+   * non-null property of that object. `items` applies when the parameter is absent.
+   */
+  readonly itemsBy?: {
+    readonly parameter: string;
+    readonly values: Readonly<Record<string, string>>;
+  };
 }
 
 /** Any `x-veeam-pagination` value. */

@@ -64,7 +64,15 @@ export function buildOperations(doc: OpenApiDoc, source: string): Record<string,
 function pagination(raw: unknown): Literal {
   if (raw === undefined || raw === null) return null;
   const { style, ...rest } = raw as Record<string, Literal>;
-  return { style: style ?? null, ...sortKeys(rest) };
+  return { style: style ?? null, ...(deepSort(rest) as Record<string, Literal>) };
+}
+
+/** Sorts object keys at every level (extension maps carry no meaningful order). */
+function deepSort(value: Literal): Literal {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return (value as readonly Literal[]).map(deepSort);
+  const record = value as Record<string, Literal>;
+  return sortKeys(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, deepSort(v)])));
 }
 
 function representations(raw: unknown): Literal {

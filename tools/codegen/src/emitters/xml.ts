@@ -1,5 +1,5 @@
 import { pointerSegment, specFail } from '../errors.js';
-import { deref, isRef, type OpenApiDoc, type Schema } from '../openapi.js';
+import { deref, type OpenApiDoc, type Schema } from '../openapi.js';
 import { constStatement, header, importType, printStatements, sortKeys, type Literal } from './print.js';
 
 type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'object' | 'array';
@@ -49,8 +49,9 @@ function isObjectSchema(schema: Schema): boolean {
 function propMapping(doc: OpenApiDoc, source: string, pointer: string, prop: string, raw: Schema, required: boolean): Literal {
   const { schema, ref, nullable } = unwrap(doc, source, pointer, raw);
   const type = valueType(schema, ref, source, pointer);
-  // xml keywords may sit next to a $ref (3.1 allows siblings) or on the property schema itself.
-  const xml = { ...(isRef(raw) ? {} : schema.xml), ...raw.xml };
+  // The element name comes from the property (xml next to a $ref, on the inline schema or on the
+  // inline oneOf member), never from the referenced component's root xml.name.
+  const xml = { ...(ref === undefined ? schema.xml : {}), ...raw.xml };
   const kind = xml.attribute === true ? 'attribute' : 'element';
   if (kind === 'attribute' && (type === 'object' || type === 'array')) {
     specFail(source, pointer, `an XML attribute must be a simple value, not ${type}`);
