@@ -3,12 +3,13 @@ import type { AuthFactory } from './auth/types.js';
 import { VeeamError, VeeamPaginationError, VeeamRequestError, type ApiError } from './errors.js';
 import { createLinkResolver } from './follow.js';
 import type { Logger } from './logger.js';
-import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format, type XmlDecoder } from './media.js';
+import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format } from './media.js';
 import { createPaginator } from './paginate.js';
 import { createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
+import type { XmlMapping } from './xml/index.js';
 import type { LinkObject, VeeamClient } from './types.js';
 
 /** Options shared by every product's `createClient`. */
@@ -39,8 +40,8 @@ export interface ProductConfig {
   auth?: AuthFactory | undefined;
   /** Default response media. @default 'json' */
   format?: Format;
-  /** Generated XML mapping and decoder (enterprise-manager). */
-  xml?: { mapping: unknown; decode: XmlDecoder } | undefined;
+  /** Generated XML mapping (enterprise-manager); enables `format: 'xml'`. */
+  xmlMapping?: XmlMapping | undefined;
 }
 
 type AnyInit = {
@@ -75,7 +76,7 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
   async function call(method: string, path: string, init: AnyInit = {}): Promise<AnyResult> {
     const { format = defaultFormat, timeoutMs = defaultTimeout, signal: userSignal, headers, ...rest } = init;
     const operationId = index.get(`${method} ${path}`) ?? `${method} ${path}`;
-    if (format === 'xml' && !product.xml) throw new TypeError(`format 'xml' is offered by enterprise-manager only, not ${product.spec.product}.`);
+    if (format === 'xml' && !product.xmlMapping) throw new TypeError(`format 'xml' is offered by enterprise-manager only, not ${product.spec.product}.`);
     const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
     const signal = timeout && userSignal ? AbortSignal.any([userSignal, timeout]) : (timeout ?? userSignal ?? undefined);
     const request = { ...rest, headers: mergeAccept(headers, ACCEPT[format]), parseAs: 'text', signal };
@@ -86,7 +87,7 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
       throw toRequestError(error, method, `${baseUrl}${path}`, timeout, userSignal ?? undefined, timeoutMs);
     }
     const { response } = result;
-    const ctx: DecodeContext = { operationId, operation: product.operations[operationId], format, query: init.params?.query, xml: product.xml };
+    const ctx: DecodeContext = { operationId, operation: product.operations[operationId], format, query: init.params?.query, xmlMapping: product.xmlMapping };
     if (!response.ok) return { error: { status: response.status, operationId, body: decodeErrorBody(result.error, response, ctx) }, response };
     return { data: decodeSuccess(result.data as string | undefined, response, ctx), response };
   }

@@ -21,7 +21,7 @@ export { parseRetryAfter, type RetryOptions } from './retry-after.js';
 export { Secret } from './secret.js';
 export type { TlsOptions, FetchLike } from './tls.js';
 export type { LogEvent, Logger } from './logger.js';
-export type { Format, XmlDecoder } from './media.js';
+export type { Format } from './media.js';
 export type { OperationTable, SpecInfo } from './table.js';
 export type {
   ApiSpec,
@@ -34,5 +34,6 @@ export type {
   RepresentationsSpec,
   ResponseSpec,
 } from './operation-spec.js';
-export type { XmlMapping, XmlPropMapping, XmlSchemaMapping, XmlValueType } from './xml/mapping.js';
+export { decodeXml, XmlDecodeError, type DecodeXmlOptions, type XmlDecodeErrorCode } from './xml/index.js';
+export type { XmlMapping, XmlPropMapping, XmlSchemaMapping, XmlValueType } from './xml/index.js';
 export type * from './types.js';

@@ -1,5 +1,6 @@
 import { VeeamResponseError } from './errors.js';
 import type { OperationInfo } from './table.js';
+import { decodeXml, type XmlMapping } from './xml/index.js';
 
 /** Response media the client asks for. `xml` is offered by Enterprise Manager only. */
 export type Format = 'json' | 'xml';
@@ -7,8 +8,6 @@ export type Format = 'json' | 'xml';
 /** Accept header per format. */
 export const ACCEPT: Record<Format, string> = { json: 'application/json', xml: 'application/xml' };
 
-/** The schema-guided XML decoder, as `decodeXml(text, mapping, candidates)` in `./xml`. */
-export type XmlDecoder = (text: string, mapping: never, candidates: readonly string[]) => unknown;
 
 /** What decoding a body needs to know about the call. */
 export interface DecodeContext {
@@ -16,7 +15,8 @@ export interface DecodeContext {
   operation: OperationInfo | undefined;
   format: Format;
   query: Record<string, unknown> | undefined;
-  xml: { mapping: unknown; decode: XmlDecoder } | undefined;
+  /** Generated XML mapping of the product; undefined for JSON-only products. */
+  xmlMapping: XmlMapping | undefined;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
@@ -41,7 +41,7 @@ export function decodeSuccess(text: string | undefined, response: Response, ctx:
 export function decodeErrorBody(raw: unknown, response: Response, ctx: DecodeContext): unknown {
   if (typeof raw !== 'string' || raw === '') return raw;
   const contentType = response.headers.get('content-type') ?? '';
-  if (!XML_TYPE.test(contentType) || !ctx.xml) return raw;
+  if (!XML_TYPE.test(contentType) || !ctx.xmlMapping) return raw;
   try {
     return decodeBody(raw, response, ctx, 'xml');
   } catch {
@@ -55,8 +55,8 @@ function decodeBody(text: string, response: Response, ctx: DecodeContext, format
   const contentType = response.headers.get('content-type') ?? '';
   try {
     if (format === 'json') return JSON.parse(body);
-    if (!ctx.xml) throw new Error('this client has no XML mapping (only enterprise-manager serves XML)');
-    return ctx.xml.decode(body, ctx.xml.mapping as never, xmlCandidates(ctx, response.status));
+    if (!ctx.xmlMapping) throw new Error('this client has no XML mapping (only enterprise-manager serves XML)');
+    return decodeXml(body, ctx.xmlMapping, xmlCandidates(ctx, response.status));
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new VeeamResponseError('undecodable-body', `${ctx.operationId}: cannot decode the ${format.toUpperCase()} body of the ${response.status} response: ${reason}`, {

@@ -3,7 +3,6 @@
 import type { FetchOptions } from 'openapi-fetch';
 import type {
   ErrorResponse,
-  FilterKeys,
   HttpMethod,
   MediaType,
   PathsWithMethod,
@@ -45,22 +44,26 @@ export type VeeamFetchResponse<T extends Record<string | number, any>, Media ext
 /** Init of a call to operation `Op`: openapi-fetch's options (params, body, headers, signal) plus `X`. */
 export type VeeamInit<Op, X> = FetchOptions<Op> & CallOptions & X;
 
-type MaybeOptionalInit<Params, Location extends keyof Params, X> =
-  RequiredKeysOf<FetchOptions<FilterKeys<Params, Location>>> extends never
-    ? VeeamInit<FilterKeys<Params, Location>, X> | undefined
-    : VeeamInit<FilterKeys<Params, Location>, X>;
+/** The operation object at `Paths[Path][Method]`. */
+export type OperationAt<Paths, Path, Method> = Path extends keyof Paths
+  ? Method extends keyof Paths[Path]
+    ? Extract<Paths[Path][Method], Record<string | number, any>>
+    : never
+  : never;
+
+type MaybeOptionalInit<Op, X> = RequiredKeysOf<FetchOptions<Op>> extends never ? VeeamInit<Op, X> | undefined : VeeamInit<Op, X>;
 
 type InitParam<Init> =
   RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 
 /** One HTTP-method function of the client, e.g. `client.GET('/backupSessions/{ID}', { params })`. */
-export type VeeamMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod, Media extends MediaType, X> = <
+export type VeeamMethod<Paths extends {}, Method extends HttpMethod, Media extends MediaType, X> = <
   Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method, X>,
+  Init extends MaybeOptionalInit<OperationAt<Paths, Path, Method>, X>,
 >(
   url: Path,
   ...init: InitParam<Init>
-) => Promise<VeeamFetchResponse<Paths[Path][Method], Media>>;
+) => Promise<VeeamFetchResponse<OperationAt<Paths, Path, Method>, Media>>;
 
 /** A link object as the APIs return it: EM `Links[]` items or a value of M365/Azure `_links`. */
 export type LinkObject =
@@ -79,17 +82,19 @@ type PagedIds<Table> = {
 /** operationIds that carry x-veeam-pagination (all ids when the table does not keep literal types). */
 export type PagedOperationId<Table> = [PagedIds<Table>] extends [never] ? keyof Table & string : PagedIds<Table>;
 
-type Prop<T, K extends string> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+type Prop<T, K extends string> = T extends unknown ? (K extends '*' ? NonNullable<T[keyof T]> : K extends keyof T ? T[K] : never) : never;
 type AtPath<T, P extends string> = P extends `${infer Head}.${infer Rest}` ? AtPath<NonNullable<Prop<T, Head>>, Rest> : Prop<T, P>;
-type ItemsPath<Table, Id extends keyof Table> = Table[Id] extends { readonly pagination: { readonly items: infer P extends string } } ? P : string;
+// The default items path plus, for EM, every path itemsBy can select: items are typed as their union.
+type ItemsPath<Table, Id extends keyof Table> = Table[Id] extends { readonly pagination: { readonly items: infer P extends string } }
+  ? P | (Table[Id] extends { readonly pagination: { readonly itemsBy: { readonly values: infer V } } } ? V[keyof V] & string : never)
+  : string;
 
 /** Item type yielded by `paginate(Id)`: the element type of the page's items array. */
 export type PageItem<Ops, Table, Id extends keyof Ops & keyof Table, Media extends MediaType = MediaType> =
   string extends ItemsPath<Table, Id>
     ? unknown
-    : NonNullable<AtPath<NonNullable<SuccessData<OpOf<Ops, Id>, Media>>, ItemsPath<Table, Id>>> extends readonly (infer Item)[]
-      ? Item
-      : unknown;
+    : ArrayItem<NonNullable<AtPath<NonNullable<SuccessData<OpOf<Ops, Id>, Media>>, ItemsPath<Table, Id>>>>;
+type ArrayItem<A> = A extends readonly (infer Item)[] ? Item : never;
 
 /** Async iterator over every item of a paged operation; `pages()` iterates whole pages instead. */
 export interface Paginator<Item, Page> extends AsyncIterable<Item> {
@@ -104,15 +109,15 @@ export type PaginateInit<Op, X> =
 /** The typed client of one product. */
 export interface VeeamClient<Paths extends {}, Ops, Table, X = {}, Media extends MediaType = MediaType> {
   /** Calls a GET operation. */
-  GET: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'get', Media, X>;
+  GET: VeeamMethod<Paths, 'get', Media, X>;
   /** Calls a PUT operation. */
-  PUT: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'put', Media, X>;
+  PUT: VeeamMethod<Paths, 'put', Media, X>;
   /** Calls a POST operation. */
-  POST: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'post', Media, X>;
+  POST: VeeamMethod<Paths, 'post', Media, X>;
   /** Calls a DELETE operation. */
-  DELETE: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'delete', Media, X>;
+  DELETE: VeeamMethod<Paths, 'delete', Media, X>;
   /** Calls a PATCH operation. */
-  PATCH: VeeamMethod<Paths & Record<string, Record<HttpMethod, {}>>, 'patch', Media, X>;
+  PATCH: VeeamMethod<Paths, 'patch', Media, X>;
   /**
    * Iterates every item of a paged operation (x-veeam-pagination), requesting pages as needed.
    * @example for await (const s of client.paginate('listJobSessions')) console.log(s.status);
