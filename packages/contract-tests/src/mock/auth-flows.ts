@@ -54,8 +54,8 @@ const enterpriseManager: AuthFlow = {
         ctx.sendError(401, op, 'Unauthorized: wrong user name or password', { 'www-authenticate': this.challenge! });
         return true;
       }
-      const id = store.issueSession();
-      ctx.sendExample(op, successStatus(op), undefined, { 'x-restsvcsessionid': id });
+      const { sessionId, header } = store.issueSession();
+      ctx.sendExample(op, successStatus(op), undefined, { 'x-restsvcsessionid': header }, (text) => withSessionId(text, sessionId));
       return true;
     }
     if (op.operationId === 'deleteLogonSession') {
@@ -67,6 +67,13 @@ const enterpriseManager: AuthFlow = {
     return false;
   },
 };
+
+/** Puts the issued session's GUID where the LogonSession example has its own (SessionId, Href). */
+function withSessionId(text: string, sessionId: string): string {
+  const old = /<SessionId>([^<]+)<\/SessionId>|"SessionId"\s*:\s*"([^"]+)"/.exec(text);
+  const value = old?.[1] ?? old?.[2];
+  return value ? text.split(value).join(sessionId) : text;
+}
 
 function oauth(passwordGrant: string, refreshGrant: string): AuthFlow {
   return {

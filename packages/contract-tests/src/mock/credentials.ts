@@ -36,11 +36,15 @@ export class CredentialStore {
     return this.users.some((u) => u.username === username && u.password === password);
   }
 
-  /** Issues an EM session id (like EM's: base64 of a GUID) valid for `ttlSeconds`. */
-  issueSession(): string {
-    const id = Buffer.from(randomUUID()).toString('base64');
-    this.access.set(id, Date.now() + this.ttlSeconds * 1000);
-    return id;
+  /**
+   * Issues an EM session valid for `ttlSeconds`: the logon session's GUID and the `X-RestSvcSessionId`
+   * header value, which EM derives from it (base64 of the GUID text).
+   */
+  issueSession(): { sessionId: string; header: string } {
+    const sessionId = randomUUID();
+    const header = Buffer.from(sessionId).toString('base64');
+    this.access.set(header, Date.now() + this.ttlSeconds * 1000);
+    return { sessionId, header };
   }
 
   /** Issues a bearer token and a single-use refresh token. */

@@ -91,7 +91,7 @@ export async function recordApi(o: RecordOptions): Promise<RecordSummary> {
   const base = new URL(baseUrl);
   const insecure = o.insecure ?? false;
   const log = o.log ?? (() => {});
-  const redactor = new Redactor(o.redactHosts ?? false);
+  const redactor = new Redactor(o.redactHosts ?? false, index.basePaths);
   redactor.addSecret(o.password);
   redactor.addHost(base.hostname);
   const summary: RecordSummary = { written: [], skipped: [], warnings: [] };
