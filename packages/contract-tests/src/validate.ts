@@ -134,7 +134,8 @@ export class Validator implements ContractValidator {
     return this.prepareBody({ product: input.product, operation: op, status, entry, representation: m.representation }, input.body);
   }
 
-  private prepareBody(target: BodyTarget, body: string | Uint8Array): Pending {
+  private prepareBody(requested: BodyTarget, body: string | Uint8Array): Pending {
+    const target = effectiveTarget(requested);
     const { operation: op, entry } = target;
     const schemaName = target.representation ?? schemaRefName(entry.schema);
     const base = { operationId: op.operationId, ...(schemaName ? { schema: schemaName } : {}) };
@@ -210,6 +211,19 @@ export class Validator implements ContractValidator {
     });
     return results;
   }
+}
+
+/**
+ * x-veeam-representations selects among the members of a response's `oneOf`; responses that are not
+ * such a union (401/404 errors) ignore it.
+ */
+function effectiveTarget(t: BodyTarget): BodyTarget {
+  if (!t.representation || schemaNames(t.entry.schema).length < 2) {
+    if (!t.representation) return t;
+    const { representation: _dropped, ...rest } = t;
+    return rest;
+  }
+  return t;
 }
 
 function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResult>, errors: ValidationError[]): Pending {

@@ -2,12 +2,13 @@
 export class SpecError extends Error {
   override name = 'SpecError';
   constructor(
-    message: string,
+    /** The problem without file and position. */
+    readonly detail: string,
     /** File the problem is in, absolute path. */
     readonly file?: string,
     /** `line:column` or JSON pointer inside `file`. */
     readonly position?: string,
   ) {
-    super(file ? `${file}${position ? `:${position}` : ''}: ${message}` : message);
+    super(file ? `${file}${position ? `:${position}` : ''}: ${detail}` : detail);
   }
 }
