@@ -1,0 +1,14 @@
+// Loads the registry for the checks; spec problems become findings instead of stack traces.
+import { SpecError, createValidator, type Validator } from '@veeam-rest/contract-tests';
+import type { Finding } from './findings.js';
+
+/** The validator over `rootDir`, or the finding that explains why the specs cannot be loaded. */
+export async function loadForChecks(rootDir: string): Promise<{ validator: Validator; error?: undefined } | { validator?: undefined; error: Finding }> {
+  try {
+    return { validator: await createValidator({ rootDir }) };
+  } catch (e) {
+    if (e instanceof SpecError) return { error: { file: e.file, position: e.position, message: e.detail } };
+    const err = e as Error & { source?: { absoluteRef?: string } };
+    return { error: { file: err.source?.absoluteRef, message: `cannot load the specs: ${err.message}` } };
+  }
+}

@@ -1,0 +1,37 @@
+// Runs every spec check over one repository and collects their results.
+import { collectExamples } from './examples.js';
+import type { CheckResult } from './findings.js';
+import { loadForChecks } from './load.js';
+import { examplesCheck } from './checks/examples.js';
+import { lintCheck } from './checks/lint.js';
+import { linksCheck } from './checks/links.js';
+import { mutationCheck } from './checks/mutation.js';
+import { xsdConsistencyCheck } from './checks/xsd-consistency.js';
+
+/** Names of the checks, in run order. */
+export const CHECKS = ['lint', 'examples', 'mutation', 'links', 'xsd-consistency'] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+/** Runs the selected checks (default: all) over `rootDir`. Specs that cannot be loaded fail as `load`. */
+export async function runChecks(rootDir: string, only: readonly CheckName[] = CHECKS): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  if (only.includes('lint')) results.push(lintCheck(rootDir));
+  const rest = only.filter((c) => c !== 'lint');
+  if (rest.length === 0) return results;
+  const loaded = await loadForChecks(rootDir);
+  if (loaded.error) {
+    results.push({ name: 'load', summary: 'the specs could not be bundled', failures: [loaded.error], notes: [] });
+    return results;
+  }
+  const v = loaded.validator;
+  try {
+    const examples = collectExamples(v);
+    if (rest.includes('examples')) results.push(await examplesCheck(v, examples));
+    if (rest.includes('mutation')) results.push(await mutationCheck(v, examples));
+    if (rest.includes('links')) results.push(linksCheck(v, examples));
+    if (rest.includes('xsd-consistency')) results.push(xsdConsistencyCheck(v.indexes.values()));
+  } finally {
+    await v.close();
+  }
+  return results;
+}
