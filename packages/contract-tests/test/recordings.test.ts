@@ -1,0 +1,98 @@
+// The bundled recordings: seeds are byte-for-byte copies of the spec examples, every recording passes
+// `check`, and mutated copies of each (schema-guided) fail with the expected error location.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createValidator, type ContractValidator, type ResponseInput, type ValidationResult } from '../src/index.js';
+import type { Validator } from '../src/validate.js';
+import { loadInputs } from '../src/recordings/load.js';
+import type { CheckItem } from '../src/recordings/item.js';
+import { parseSidecar } from '../src/recordings/sidecar.js';
+import { SEED_RECORDINGS } from '../scripts/seed-recordings.js';
+import { jsonMutations, rootSchema, xmlMutations, type Mutation, type MutationKind } from './mutate.js';
+import { packageDir, recordingsDir, runCli } from './helpers.js';
+
+const repoRoot = path.resolve(packageDir, '..', '..');
+
+function bodyFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const f = path.join(dir, n);
+    return statSync(f).isDirectory() ? bodyFiles(f) : f.endsWith('.meta.json') ? [] : [f];
+  });
+}
+
+describe('bundled recordings', () => {
+  it('seed and constructed recordings are byte-for-byte copies of the spec examples they name', () => {
+    const files = bodyFiles(recordingsDir);
+    expect(files.length).toBeGreaterThanOrEqual(SEED_RECORDINGS.length);
+    for (const f of files) {
+      const meta = parseSidecar(readFileSync(`${f}.meta.json`, 'utf8'), f);
+      if (meta.origin === 'recorded') continue;
+      expect(meta.source, f).toMatch(/^specs\//);
+      expect(readFileSync(f).equals(readFileSync(path.join(repoRoot, meta.source!))), `${f} differs from ${meta.source}`).toBe(true);
+    }
+    // The three EM seed pages (both /backupSessions/{ID} representations) and the m365 seed are there.
+    const seeds = files.filter((f) => parseSidecar(readFileSync(`${f}.meta.json`, 'utf8'), f).origin === 'seed').map((f) => path.relative(recordingsDir, f)).sort();
+    expect(seeds).toEqual([
+      'enterprise-manager/getBackupSession/200-entity.xml',
+      'enterprise-manager/getBackupSession/200.xml',
+      'enterprise-manager/listAgentBackupSessions/200.xml',
+      'enterprise-manager/listNasJobBackupSessions/200.xml',
+      'm365/listJobSessionsForJob/200.json',
+    ]);
+  });
+
+  it('every bundled recording passes check (exit 0)', { timeout: 60_000 }, async () => {
+    const r = await runCli(['check']);
+    expect(r.stdout).toMatch(/ 0 failed/);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('mutated recordings fail where the schema says', () => {
+  let validator: ContractValidator & Validator;
+  let items: CheckItem[];
+  const planned: { item: CheckItem; m: Mutation }[] = [];
+  let results: ValidationResult[] = [];
+
+  beforeAll(async () => {
+    validator = await createValidator();
+    items = (await loadInputs([recordingsDir], { cwd: packageDir })).items;
+    for (const item of items) {
+      const match = validator.match(item.product, item.method, item.url)!;
+      const entries = match.operation.content[String(item.status)] ?? [];
+      const isXml = item.source.endsWith('.xml');
+      const entry = entries.find((e) => (isXml ? e.mediaType.endsWith('xml') : e.mediaType.endsWith('json')))!;
+      const index = validator.indexes.get(item.product)!;
+      const schema = rootSchema(index, entry.schema, item.status < 300 ? match.representation : undefined);
+      const text = Buffer.from(item.body!).toString('utf8');
+      for (const m of isXml ? xmlMutations(index, text, schema) : jsonMutations(index, text, schema)) planned.push({ item, m });
+    }
+    // One batch: all XML mutants share one JVM.
+    const inputs: ResponseInput[] = planned.map(({ item, m }) => ({ product: item.product, method: item.method, url: item.url, status: item.status, contentType: item.contentType!, body: m.body }));
+    results = await validator.validateMany(inputs);
+  }, 120_000);
+  afterAll(async () => {
+    await validator?.close();
+  });
+
+  it('each kind applies to JSON and XML recordings', () => {
+    const kinds = (ext: string) => new Set(planned.filter((p) => p.item.source.endsWith(ext)).map((p) => p.m.kind));
+    expect([...kinds('.json')].sort()).toEqual<MutationKind[]>(['enum-misspelled', 'extra-property', 'required-removed', 'type-flipped']);
+    expect([...kinds('.xml')].sort()).toEqual<MutationKind[]>(['enum-misspelled', 'extra-property', 'required-removed', 'type-flipped', 'wrong-namespace']);
+    // Every recording gets at least one mutant.
+    expect(new Set(planned.map((p) => p.item.source)).size).toBe(items.length);
+  });
+
+  it('every mutant is invalid, with the error at the mutated place', () => {
+    const misses: string[] = [];
+    planned.forEach(({ item, m }, k) => {
+      const r = results[k]!;
+      const paths = r.errors.map((e) => e.path);
+      const hit = r.outcome === 'invalid' && (m.expectPath !== undefined ? paths.includes(m.expectPath) : paths.some((p) => Number(p.split(':')[0]) === m.expectLine));
+      if (!hit) misses.push(`${item.source} [${m.kind}] ${m.what}: expected ${m.expectPath ?? `line ${m.expectLine}`}, got ${r.outcome} ${JSON.stringify(r.errors.slice(0, 3))}`);
+    });
+    expect(misses).toEqual([]);
+    expect(planned.length).toBeGreaterThan(40);
+  });
+});
