@@ -1,0 +1,43 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createClient, type ApiError, type Schema } from '../src/index.js';
+
+const em = createClient({ baseUrl: 'http://127.0.0.1:1/api', auth: { username: 'u', password: 'p' } });
+
+describe('enterprise-manager types', () => {
+  it('types responses from the spec, the same for JSON and XML', async () => {
+    const { data, error } = await em.GET('/backupSessions/{ID}', { params: { path: { ID: 'x' }, query: { format: 'Entity' } }, format: 'xml' });
+    expectTypeOf(data).toEqualTypeOf<Schema<'EntityRef'> | Schema<'BackupJobSession'> | undefined>();
+    expectTypeOf(error).toEqualTypeOf<ApiError<Schema<'Error'>> | undefined>();
+    expectTypeOf<Schema<'BackupJobSession'>['State']>().toMatchTypeOf<string>();
+  });
+
+  it('rejects wrong path params, unknown paths and bad options at compile time', () => {
+    // @ts-expect-error path params are required
+    void em.GET('/backupSessions/{ID}');
+    // @ts-expect-error the parameter is ID, not id
+    void em.GET('/backupSessions/{ID}', { params: { path: { id: 'x' } } });
+    // @ts-expect-error no such path in the spec
+    void em.GET('/backupSession/{ID}', { params: { path: { ID: 'x' } } });
+    // @ts-expect-error stop needs ?action=stop
+    void em.POST('/backupSessions/{ID}', { params: { path: { ID: 'x' } } });
+    // @ts-expect-error only json or xml
+    void em.GET('/backupSessions/{ID}', { params: { path: { ID: 'x' } }, format: 'yaml' });
+    void em.POST('/backupSessions/{ID}', { params: { path: { ID: 'x' }, query: { action: 'stop' } } });
+  });
+
+  it('types paginate items and refuses unpaged operations', () => {
+    const refs = em.paginate('listQueryResults', { params: { query: { type: 'BackupJobSession' } } });
+    type Item = typeof refs extends AsyncIterable<infer I> ? I : never;
+    expectTypeOf<Item>().not.toBeUnknown();
+    expectTypeOf<Item>().toHaveProperty('Href');
+    // @ts-expect-error getBackupSession is not paged
+    void em.paginate('getBackupSession', { params: { path: { ID: 'x' } } });
+  });
+
+  it('follow() narrows by operationId', async () => {
+    const result = await em.follow({ Rel: 'Up', Href: 'http://h/api/backupServers/x', Type: null, Name: null });
+    if (result.operationId === 'getBackupServer') {
+      expectTypeOf(result.data).toEqualTypeOf<Schema<'EntityRef'> | Schema<'BackupServer'> | undefined>();
+    }
+  });
+});
