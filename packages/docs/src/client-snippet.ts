@@ -1,4 +1,4 @@
-import { isXml, listOperations, serverUrl, type OpenApiDoc, type OperationRef } from './openapi.js';
+import { isXml, listOperations, resolveRef, serverUrl, type OpenApiDoc, type OperationRef } from './openapi.js';
 
 const ident = (s: string): string => (/^[A-Za-z_$][\w$]*$/.test(s) ? s : JSON.stringify(s));
 
@@ -22,7 +22,7 @@ function paramsArg(op: OperationRef): string {
 /** True when some response of the API can be XML (EM): the client then offers `format: 'xml'`. */
 export function speaksXml(doc: OpenApiDoc): boolean {
   return listOperations(doc).some(({ operation }) =>
-    Object.values(operation.responses ?? {}).some((r) => Object.keys(r.content ?? {}).some(isXml)),
+    Object.values(operation.responses ?? {}).some((r) => Object.keys(resolveRef(doc, r).content ?? {}).some(isXml)),
   );
 }
 

@@ -1,6 +1,6 @@
 import { summarizeAuth, type AuthSummary } from './auth-flows.js';
 import { clientSnippet, speaksXml } from './client-snippet.js';
-import { listOperations, type OpenApiDoc } from './openapi.js';
+import { listOperations, resolveRef, type OpenApiDoc } from './openapi.js';
 import type { ApiEntry } from './registry.js';
 
 /** Everything the index page shows about one API, derived from its bundled spec. */
@@ -28,7 +28,7 @@ export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary
   const operations = listOperations(doc);
   const mediaTypes = new Set<string>();
   for (const { operation } of operations) {
-    for (const r of Object.values(operation.responses ?? {})) for (const m of Object.keys(r.content ?? {})) mediaTypes.add(m);
+    for (const r of Object.values(operation.responses ?? {})) for (const m of Object.keys(resolveRef(doc, r).content ?? {})) mediaTypes.add(m);
   }
   const info = doc.info as OpenApiDoc['info'] & { summary?: string };
   return {

@@ -1,0 +1,151 @@
+// The built site (packages/docs/dist, from `pnpm docs:build`) opened in real headless Chromium,
+// served from 127.0.0.1 by the package's own static server.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isJson, isXml, listOperations, resolveRef } from '../src/openapi.js';
+import { defaultOutDir, packageDir, repoRoot } from '../src/paths.js';
+import { readRegistry } from '../src/registry.js';
+import { startStaticServer, type StaticServer } from '../src/static-server.js';
+import { launchRecordingBrowser, type RecordingBrowser } from './support/browser.js';
+import { dualMediaResponses, expectedTitles, loadBuiltSpec } from './support/expectations.js';
+import { collectOperations, readResponseSamples, waitForRedoc } from './support/redoc.js';
+
+const dist = defaultOutDir;
+const screenshots = path.join(packageDir, 'screenshots');
+const apis = readRegistry(repoRoot);
+
+let server: StaticServer;
+let browser: RecordingBrowser;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await startStaticServer(dist);
+  browser = await launchRecordingBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const response = await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  expect(response?.status(), `HTTP status of ${url}`).toBe(200);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+describe('index page', () => {
+  it('lists every registry API with its version, servers, auth and client snippet', async () => {
+    const page = await open(server.url);
+    const slugs = await page.locator('section.product').evaluateAll((els) => els.map((e) => e.getAttribute('data-slug')));
+    expect(slugs).toEqual(apis.map((a) => a.slug));
+    for (const api of apis) {
+      const doc = loadBuiltSpec(dist, api.slug);
+      const section = page.locator(`section.product[data-slug="${api.slug}"]`);
+      const text = await section.innerText();
+      expect(text).toContain(doc.info.title);
+      expect(text).toContain(`API ${api.version}`);
+      expect(await section.locator('.op-count').innerText()).toBe(String(listOperations(doc).length));
+      for (const s of doc.servers ?? []) expect(text).toContain(s.url);
+      for (const name of Object.keys(doc.components?.securitySchemes ?? {})) expect(text).toContain(name);
+      expect(text).toContain(`import { createClient } from '@veeam-rest/${api.slug}'`);
+      expect(text).toContain('auth: { username, password }');
+      const xml = listOperations(doc).some(({ operation }) =>
+        Object.values(operation.responses ?? {}).some((r) => Object.keys(resolveRef(doc, r).content ?? {}).some(isXml)),
+      );
+      expect(text.includes("format: 'xml'"), `${api.slug}: format: 'xml' in the snippet iff the API speaks XML`).toBe(xml);
+    }
+    await page.screenshot({ path: path.join(screenshots, 'index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('has only links that resolve: pages render, bundled specs parse and match', async () => {
+    const page = await open(server.url);
+    const hrefs = await page.locator('a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
+    await page.close();
+    const external = hrefs.filter((h) => !h.startsWith(server.url));
+    expect(external, 'index links must stay on the site').toEqual([]);
+    const targets = [...new Set(hrefs.map((h) => h.split('#')[0]!))].filter((h) => h !== server.url);
+    expect(targets.length).toBe(apis.length * 3);
+    for (const target of targets) {
+      const res = await fetch(target);
+      expect(res.status, target).toBe(200);
+      const body = await res.text();
+      if (target.endsWith('.json')) {
+        expect(() => JSON.parse(body), `${target} parses`).not.toThrow();
+      } else if (target.endsWith('.yaml')) {
+        const json = readFileSync(path.join(dist, new URL(target).pathname.replace(/\.yaml$/, '.json')), 'utf8');
+        expect(parseYaml(body), `${target} is the same document as openapi.json`).toEqual(JSON.parse(json));
+      } else {
+        const linked = await open(target);
+        await waitForRedoc(linked);
+        expect(await linked.locator('#redoc [data-section-id]').count(), `${target} renders`).toBeGreaterThan(0);
+        await linked.close();
+      }
+    }
+  });
+});
+
+describe.each(apis.map((a) => [a.slug, a] as const))('%s reference page', (slug) => {
+  const doc = loadBuiltSpec(dist, slug);
+  const url = (): string => `${server.url}${slug}/index.html`;
+
+  it('renders exactly one entry per operation in the spec', async () => {
+    const page = await open(url());
+    await waitForRedoc(page);
+    await page.screenshot({ path: path.join(screenshots, `${slug}.png`) });
+    const rendered = await collectOperations(page);
+    expect(rendered.length, `${slug}: operation entries vs operations in the bundled spec`).toBe(listOperations(doc).length);
+    expect(rendered.map((r) => r.title).sort()).toEqual(expectedTitles(doc));
+    expect((page as Page & { errors: string[] }).errors, 'uncaught page errors').toEqual([]);
+    await page.close();
+  });
+
+  const dual = dualMediaResponses(doc);
+  // Only APIs that document XML next to JSON (EM) get this check; the next test keeps it honest.
+  if (dual.length > 0) it(`shows the XML and the JSON example of every XML+JSON response (${dual.length} operations)`, async () => {
+    const page = await open(url());
+    await waitForRedoc(page);
+    const bySummary = new Map((await collectOperations(page)).map((r) => [r.title, r.sectionId]));
+    let shot = false;
+    for (const d of dual) {
+      const sectionId = bySummary.get(d.summary);
+      expect(sectionId, `${d.operationId}: entry titled "${d.summary}"`).toBeDefined();
+      await page.evaluate((hash) => (location.hash = hash), `#${sectionId!}`);
+      const { offered, samples } = await readResponseSamples(page, sectionId!, d.status, d.media.map((m) => m.mediaType));
+      for (const m of d.media) {
+        expect(offered, `${d.operationId} ${d.status}: media types offered`).toContain(m.mediaType);
+        expect(samples[m.mediaType], `${d.operationId} ${d.status} ${m.mediaType} example`).toContain(m.marker);
+      }
+      if (!shot) {
+        await page.locator(`#redoc [data-section-id="${sectionId}"]`).screenshot({ path: path.join(screenshots, `${slug}-xml-json.png`) });
+        shot = true;
+      }
+    }
+    await page.close();
+  });
+
+  it('checks every operation that documents XML and JSON responses (the example check is not vacuous)', () => {
+    const both = listOperations(doc).filter(({ operation }) =>
+      Object.values(operation.responses ?? {}).some((ref) => {
+        const types = Object.keys(resolveRef(doc, ref).content ?? {});
+        return types.some(isXml) && types.some(isJson);
+      }),
+    );
+    expect(dual.map((d) => d.operationId)).toEqual(both.map((o) => o.operation.operationId ?? ''));
+  });
+});
+
+describe('network', () => {
+  it('made no request that left 127.0.0.1', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(browser.offLoopback()).toEqual([]);
+  });
+});
