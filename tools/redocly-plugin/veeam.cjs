@@ -6,8 +6,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** Symbol under which inlined examples keep their absolute source file (in-process consumers only). */
-const EXAMPLE_FILE = Symbol.for('veeam-rest.exampleFile');
+/** globalThis key of the Map example content -> Set of absolute source files (in-process consumers only). */
+const EXAMPLE_FILES = Symbol.for('veeam-rest.exampleFiles');
 
 /** `:line:column` of a JSON.parse error (V8 reports a character position), or ''. */
 function jsonErrorPosition(text, message) {
@@ -20,7 +20,9 @@ function jsonErrorPosition(text, message) {
 function InlineExternalExamples() {
   return {
     Example: {
-      leave(example, ctx) {
+      // `enter`, not `leave`: Redocly 2's bundler inlines externalValue itself on leave (as YAML or
+      // text); doing it first keeps our JSON parsing, error positions and the file registry.
+      enter(example, ctx) {
         const ref = example.externalValue;
         if (typeof ref !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return;
         const file = path.resolve(path.dirname(ctx.location.source.absoluteRef), ref);
@@ -33,8 +35,13 @@ function InlineExternalExamples() {
         }
         try {
           example.value = file.endsWith('.json') ? JSON.parse(text) : text;
-          // Tools that validate examples need the file for their messages; a symbol never serializes.
-          Object.defineProperty(example, EXAMPLE_FILE, { value: file, enumerable: false });
+          // Tools that validate examples (spec checks) need the file for their messages. The bundler
+          // copies nodes, so the file is kept in a process-wide registry keyed by the example content.
+          const registry = (globalThis[EXAMPLE_FILES] ??= new Map());
+          const key = typeof example.value === 'string' ? example.value : JSON.stringify(example.value);
+          const files = registry.get(key) ?? new Set();
+          files.add(file);
+          registry.set(key, files);
         } catch (e) {
           ctx.report({ message: `${file}${jsonErrorPosition(text, e.message)}: invalid JSON example: ${e.message}`, location: ctx.location.child('externalValue') });
           return;
@@ -123,8 +130,39 @@ const EXTENSIONS = {
   },
 };
 
+/** Redocly type names for the "Applies to" wording of docs/extensions.md. */
+const APPLIES_TO = [
+  [/example object/i, 'Example'],
+  [/root/i, 'Root'],
+  [/operation object/i, 'Operation'],
+  [/xml object/i, 'Xml'],
+  [/schema object|schema$/i, 'Schema'],
+  [/parameter object/i, 'Parameter'],
+  [/response object/i, 'Response'],
+  [/media type object/i, 'MediaType'],
+];
+
+/**
+ * Extensions documented in `<contentDir>/docs/extensions.md` (heading + "Applies to"), so a newly
+ * documented extension is allowed without touching the plugin; value checks stay in EXTENSIONS.
+ */
+function documentedExtensions(contentDir) {
+  const file = contentDir && path.join(contentDir, 'docs', 'extensions.md');
+  if (!file || !fs.existsSync(file)) return EXTENSIONS;
+  const out = {};
+  const sections = fs.readFileSync(file, 'utf8').split(/^## /m).slice(1);
+  for (const section of sections) {
+    const name = /^`(x-veeam-[\w-]+)`/.exec(section)?.[1];
+    const applies = /\*\*Applies to:\*\*(.*)/.exec(section)?.[1] ?? '';
+    if (!name) continue;
+    const on = APPLIES_TO.filter(([re]) => re.test(applies)).map(([, type]) => type);
+    out[name] = { on, check: EXTENSIONS[name]?.check ?? (() => null) };
+  }
+  return out;
+}
+
 /** x-veeam-* extensions are used only as documented; every Example carries x-veeam-origin. */
-function DocumentedExtensions() {
+function DocumentedExtensions(EXTENSIONS) {
   return {
     any: {
       enter(node, ctx) {
@@ -134,7 +172,7 @@ function DocumentedExtensions() {
           if (!key.startsWith('x-veeam-')) continue;
           const spec = EXTENSIONS[key];
           if (!spec) {
-            ctx.report({ message: `${key} is not documented in docs/extensions.md.`, location: ctx.location.child(key).key() });
+            ctx.report({ message: `${key} is not documented in docs/extensions.md (document it there first).`, location: ctx.location.child(key).key() });
           } else if (!spec.on.includes(type)) {
             ctx.report({ message: `${key} applies to ${spec.on.join('/')} objects, not ${type}.`, location: ctx.location.child(key).key() });
           } else {
@@ -151,7 +189,8 @@ function DocumentedExtensions() {
 }
 
 // Redocly 2 plugin format: a function returning the plugin object.
-module.exports = function veeamPlugin() {
+module.exports = function veeamPlugin(options = {}) {
+  const extensions = documentedExtensions(options.contentDir);
   return {
     id: 'veeam',
     decorators: { oas3: { 'inline-external-examples': InlineExternalExamples } },
@@ -160,7 +199,7 @@ module.exports = function veeamPlugin() {
         'operation-id-verb': OperationIdVerb,
         'operation-security-explicit': OperationSecurityExplicit,
         'response-media-examples': ResponseMediaExamples,
-        'documented-extensions': DocumentedExtensions,
+        'documented-extensions': () => DocumentedExtensions(extensions),
       },
     },
   };

@@ -1,8 +1,13 @@
 // Collects every response example of every product with the target it must validate against.
+import path from 'node:path';
 import { schemaNames, type BodyTarget, type IndexedOperation, type MediaTypeEntry, type Product, type Validator } from '@veeam-rest/contract-tests';
 
-/** Symbol under which the Redocly decorator keeps an inlined example's source file. */
-const EXAMPLE_FILE = Symbol.for('veeam-rest.exampleFile');
+/** The Redocly decorator's registry: example content (string, or JSON text) -> source files; picks the one under `dir`. */
+function exampleFile(value: unknown, dir: string): string | undefined {
+  const registry = (globalThis as any)[Symbol.for('veeam-rest.exampleFiles')] as Map<string, Set<string>> | undefined;
+  const files = [...(registry?.get(typeof value === 'string' ? value : JSON.stringify(value)) ?? [])];
+  return files.find((f) => f.startsWith(dir + path.sep));
+}
 
 /** One example to check. */
 export interface ExampleCase {
@@ -37,7 +42,7 @@ export function collectExamples(v: Validator): ExampleCase[] {
         for (const entry of entries) {
           for (const [name, ex] of Object.entries(entry.examples)) {
             if (!('value' in ex)) continue;
-            const file = (ex as any)[EXAMPLE_FILE] as string | undefined;
+            const file = exampleFile(ex.value, path.dirname(index.spec.rootFile));
             const representation = schemaNames(entry.schema).length > 1 ? pickExampleRepresentation(op, name, file) : undefined;
             const key = `${product}|${file ?? `${op.pointer}/${status}/${entry.mediaType}/${name}`}|${representation ?? JSON.stringify(entry.schema)}`;
             if (seen.has(key)) continue;

@@ -7,7 +7,13 @@ export async function loadForChecks(rootDir: string): Promise<{ validator: Valid
   try {
     return { validator: await createValidator({ rootDir }) };
   } catch (e) {
-    if (e instanceof SpecError) return { error: { file: e.file, position: e.position, message: e.detail } };
+    if (e instanceof SpecError) {
+      // The plugin reports example files as "<file>:<line>:<col>: invalid JSON example: ..." from the
+      // spec file that references them: point at the example itself.
+      const ex = /^(\/.+?):(\d+:\d+): (invalid JSON example: .*)$/s.exec(e.detail);
+      if (ex) return { error: { file: ex[1], position: ex[2], message: `${ex[3]} (referenced from ${e.file}:${e.position})` } };
+      return { error: { file: e.file, position: e.position, message: e.detail } };
+    }
     const err = e as Error & { source?: { absoluteRef?: string } };
     return { error: { file: err.source?.absoluteRef, message: `cannot load the specs: ${err.message}` } };
   }

@@ -14,7 +14,7 @@ const XSD_TYPES: Record<string, string> = {
 };
 
 /** The OpenAPI side of one member, normalized like the XSD side. */
-interface ApiMember { kind: 'attribute' | 'element'; name: string; type: string; enums?: string[]; optional: boolean; many: boolean; wrapped: boolean; itemName?: string }
+interface ApiMember { kind: 'attribute' | 'element' | 'text'; name: string; type: string; enums?: string[]; optional: boolean; many: boolean; wrapped: boolean; itemName?: string }
 
 function apiType(doc: unknown, raw0: Schema): { type: string; enums?: string[] } {
   const raw = nonNull(raw0) ?? raw0;
@@ -84,7 +84,8 @@ export function compareWithXsd(index: SpecIndex, xsd: XsdModel): Finding[] {
       const wrapped = Boolean(s.xml?.wrapped ?? raw.xml?.wrapped);
       const itemName = itemsRaw ? (itemsRaw.xml?.name ?? resolveLocal(doc, itemsRaw)?.xml?.name ?? xmlName) : undefined;
       const t = apiType(doc, itemsRaw ?? raw);
-      const m: ApiMember = { kind: attribute ? 'attribute' : 'element', name: isArray && !wrapped ? itemName! : xmlName, ...t, optional, many: isArray, wrapped, itemName };
+      const text = Boolean(raw.xml?.['x-veeam-text'] ?? s.xml?.['x-veeam-text']);
+      const m: ApiMember = { kind: text ? 'text' : attribute ? 'attribute' : 'element', name: text ? '#text' : isArray && !wrapped ? itemName! : xmlName, ...t, optional, many: isArray, wrapped, itemName };
       api.set(m.name, m);
     }
     const xsdByName = new Map(ct.map((m) => [m.name, m]));
@@ -101,6 +102,11 @@ export function compareWithXsd(index: SpecIndex, xsd: XsdModel): Finding[] {
 
 function compareMember(xsd: XsdModel, a: ApiMember, x: XsdMember, diff: (m: string) => void): void {
   const n = a.name;
+  if (a.kind === 'text') {
+    const xt = xsdType(xsd, x.type);
+    if (xt.type !== a.type) diff(`text content has type ${a.type} in OpenAPI but ${xt.type} (${x.type}) in the XSD`);
+    return;
+  }
   if (a.optional !== x.optional) {
     diff(`${n} is ${a.optional ? 'optional' : 'mandatory'} in OpenAPI (required+nullable or not required = optional) but ${x.optional ? 'optional' : 'mandatory'} in the XSD`);
   }

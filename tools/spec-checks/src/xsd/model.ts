@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** An attribute or child element of a complex type. */
 export interface XsdMember {
-  kind: 'attribute' | 'element';
+  kind: 'attribute' | 'element' | 'text';
   name: string;
   /** Local type name (`string`, `int`, `JobType`), or `(inline)` for an anonymous complex type. */
   type: string;
@@ -56,6 +56,8 @@ export function readXsd(file: string): XsdModel {
 function members(ct: any): XsdMember[] {
   const out: XsdMember[] = [];
   const content = ct.simpleContent?.extension ?? ct.complexContent?.extension ?? ct;
+  // simpleContent: the element's own text (OpenAPI: the property marked xml.x-veeam-text).
+  if (ct.simpleContent?.extension) out.push({ kind: 'text', name: '#text', type: local(ct.simpleContent.extension['@base']), optional: false, many: false });
   for (const a of list(content.attribute)) {
     out.push({ kind: 'attribute', name: a['@name'], type: local(a['@type'] ?? inlineSimple(a)), optional: a['@use'] !== 'required', many: false });
   }
