@@ -12,6 +12,8 @@ import { readRegistry } from './registry.js';
 export interface BuildOptions {
   /** Repository root holding `redocly.yaml`. */
   rootDir: string;
+  /** Registry file name inside `rootDir`. @default 'redocly.yaml' */
+  configFile?: string;
   /** Output folder; emptied first. */
   outDir: string;
   /** Build only these registry aliases (or slugs); all of them by default. */
@@ -34,10 +36,11 @@ function generatorName(): string {
  */
 export async function buildSite(options: BuildOptions): Promise<ProductSummary[]> {
   const log = options.log ?? (() => {});
-  let apis = readRegistry(options.rootDir);
+  const configFile = options.configFile ?? 'redocly.yaml';
+  let apis = readRegistry(options.rootDir, configFile);
   if (options.only?.length) {
     const unknown = options.only.filter((o) => !apis.some((a) => a.alias === o || a.slug === o));
-    if (unknown.length) throw new DocsError(`--api ${unknown.join(', ')}: not in redocly.yaml (known: ${apis.map((a) => a.alias).join(', ')})`);
+    if (unknown.length) throw new DocsError(`--api ${unknown.join(', ')}: not in ${configFile} (known: ${apis.map((a) => a.alias).join(', ')})`);
     apis = apis.filter((a) => options.only!.includes(a.alias) || options.only!.includes(a.slug));
   }
   rmSync(options.outDir, { recursive: true, force: true });
@@ -48,11 +51,11 @@ export async function buildSite(options: BuildOptions): Promise<ProductSummary[]
   for (const api of apis) {
     const dir = path.join(options.outDir, api.slug);
     try {
-      const bundled = await bundleApi(api, options.rootDir, dir);
+      const bundled = await bundleApi(api, options.rootDir, dir, configFile);
       await buildReferencePage(bundled.jsonFile, dir, `${bundled.doc.info.title} (${api.version}) reference`, options.rootDir);
       const summary = summarizeProduct(api, bundled.doc);
       products.push(summary);
-      log(`${api.alias}: ${summary.operationCount} operations -> ${path.relative(options.rootDir, dir)}/`);
+      log(`${api.alias}: ${summary.operationCount} operations -> ${path.relative(process.cwd(), dir)}/`);
     } catch (e) {
       if (!(e instanceof DocsError)) throw e;
       failures.push(`${api.alias}: ${e.message}`);
@@ -60,6 +63,6 @@ export async function buildSite(options: BuildOptions): Promise<ProductSummary[]
   }
   if (failures.length) throw new DocsError(`docs build failed for ${failures.length} of ${apis.length} APIs:\n\n${failures.join('\n\n')}`);
   writeFileSync(path.join(options.outDir, 'index.html'), renderIndexPage(products, generatorName()));
-  log(`index -> ${path.relative(options.rootDir, path.join(options.outDir, 'index.html'))}`);
+  log(`index -> ${path.relative(process.cwd(), path.join(options.outDir, 'index.html'))}`);
   return products;
 }

@@ -17,14 +17,14 @@ export interface BundledApi {
  * Bundles one registry API with the root config (so the veeam decorator inlines `externalValue`
  * examples) and writes `<outDir>/openapi.json` and `openapi.yaml` for download.
  */
-export async function bundleApi(api: ApiEntry, rootDir: string, outDir: string): Promise<BundledApi> {
+export async function bundleApi(api: ApiEntry, rootDir: string, outDir: string, configFile = 'redocly.yaml'): Promise<BundledApi> {
   if (!existsSync(api.root)) {
-    throw new DocsError(`redocly.yaml lists ${api.alias} with root ${path.relative(rootDir, api.root)}, which does not exist`);
+    throw new DocsError(`${configFile} lists ${api.alias} with root ${path.relative(rootDir, api.root)}, which does not exist`);
   }
   mkdirSync(outDir, { recursive: true });
   const jsonFile = path.join(outDir, 'openapi.json');
   const yamlFile = path.join(outDir, 'openapi.yaml');
-  await runRedocly(['bundle', api.alias, '--output', jsonFile], rootDir, `bundling ${api.alias}`);
+  await runRedocly(['bundle', api.alias, '--config', configFile, '--output', jsonFile], rootDir, `bundling ${api.alias}`);
   const doc = JSON.parse(readFileSync(jsonFile, 'utf8')) as OpenApiDoc;
   // Pretty, stable JSON (the CLI's own formatting may change between versions).
   writeFileSync(jsonFile, `${JSON.stringify(doc, null, 2)}\n`);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeAuth } from '../src/auth-flows.js';
+import { clientSnippet } from '../src/client-snippet.js';
+import { listOperations, type OpenApiDoc } from '../src/openapi.js';
+
+/** A JSON-only, OAuth 2.0 password-flow API (azure/m365-like), written inline. */
+const tokenApi: OpenApiDoc = {
+  openapi: '3.1.0',
+  info: { title: 'Token API', version: '2' },
+  servers: [{ url: 'https://{host}/api/v2', variables: { host: { default: 'az.example.com' } } }],
+  security: [{ oauth: [] }],
+  paths: {
+    '/oauth2/token': { post: { operationId: 'createToken', requestBody: { content: { 'application/x-www-form-urlencoded': {} } }, responses: { '200': {} } } },
+    '/jobSessions': {
+      get: {
+        operationId: 'listJobSessions',
+        parameters: [{ $ref: '#/components/parameters/Limit' } as never],
+        responses: { '200': { $ref: '#/components/responses/Ok' } as never },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { oauth: { type: 'oauth2', flows: { password: { tokenUrl: '/api/v2/oauth2/token' } } } },
+    parameters: { Limit: { name: 'Limit', in: 'query', required: true } },
+    responses: { Ok: { description: 'ok', content: { 'application/xml': {} } } },
+  } as OpenApiDoc['components'],
+};
+
+describe('summarizeAuth', () => {
+  it('finds the token operation from the OAuth 2.0 token URL even without a security override', () => {
+    const auth = summarizeAuth(tokenApi);
+    expect(auth.defaultSchemes).toEqual(['oauth']);
+    expect(auth.schemes).toEqual([{ name: 'oauth', kind: 'OAuth 2.0 (password flow, token URL /api/v2/oauth2/token)' }]);
+    expect(auth.entryOperations).toEqual([
+      { method: 'POST', path: '/oauth2/token', operationId: 'createToken', security: ['oauth'], requestMediaTypes: ['application/x-www-form-urlencoded'], success: ['200'] },
+    ]);
+  });
+
+  it('finds operations that override the default security (logon with Basic, token with none)', () => {
+    const doc: OpenApiDoc = {
+      ...tokenApi,
+      paths: { '/sessionMngr/': { post: { operationId: 'createLogonSession', security: [{ basic: [] }], responses: { '201': { headers: { 'X-RestSvcSessionId': {} } } } } } },
+      components: { securitySchemes: { oauth: { type: 'apiKey', in: 'header', name: 'X-RestSvcSessionId' }, basic: { type: 'http', scheme: 'basic' } } },
+    };
+    expect(summarizeAuth(doc).entryOperations).toMatchObject([{ operationId: 'createLogonSession', security: ['basic'], success: ['201 (X-RestSvcSessionId)'] }]);
+  });
+});
+
+describe('listOperations', () => {
+  it('resolves parameter refs', () => {
+    expect(listOperations(tokenApi)[1]!.operation.parameters).toEqual([{ name: 'Limit', in: 'query', required: true }]);
+  });
+});
+
+describe('clientSnippet', () => {
+  it('uses the server default, the required query parameter, and offers XML when a referenced response is XML', () => {
+    expect(clientSnippet('azure', tokenApi)).toBe(
+      [
+        "import { createClient } from '@veeam-rest/azure';",
+        '',
+        'const client = createClient({',
+        "  baseUrl: 'https://az.example.com/api/v2',",
+        '  auth: { username, password },',
+        "  format: 'xml', // optional: XML on the wire, decoded into the same typed objects as JSON",
+        '});',
+        '',
+        "const { data, error } = await client.GET('/jobSessions', { params: { query: { Limit: '<Limit>' } } });",
+      ].join('\n'),
+    );
+  });
+
+  it('has no format option for a JSON-only API', () => {
+    const json = { ...tokenApi, components: { ...tokenApi.components, responses: { Ok: { content: { 'application/json': {} } } } } } as OpenApiDoc;
+    expect(clientSnippet('azure', json)).not.toContain('format');
+  });
+});
