@@ -215,11 +215,12 @@ function resolvePrefix(text: string, offset: number, scope: ReadonlyMap<string, 
 
 /** Character data with the five predefined entities and character references decoded. */
 function decodeText(text: string, start: number, end: number): string {
-  const amp = text.indexOf('&', start);
-  if (amp === -1 || amp >= end) return text.slice(start, end);
+  // Search only this segment: an indexOf over the rest of the document would make parsing quadratic.
+  const segment = text.slice(start, end);
+  if (!segment.includes('&')) return segment;
   let out = '';
   let i = start;
-  for (let a = amp; a !== -1 && a < end; a = text.indexOf('&', i)) {
+  for (let a = start + segment.indexOf('&'); a !== -1 && a < end; a = nextAmp(text, i, end)) {
     out += text.slice(i, a);
     const semi = text.indexOf(';', a);
     if (semi === -1 || semi > end || semi - a > 12) failAt(text, a, 'malformed', 'a "&" that starts no entity or character reference; expected "&amp;"');
@@ -237,6 +238,11 @@ function decodeText(text: string, start: number, end: number): string {
     i = semi + 1;
   }
   return out + text.slice(i, end);
+}
+
+function nextAmp(text: string, from: number, end: number): number {
+  const k = text.slice(from, end).indexOf('&');
+  return k === -1 ? -1 : from + k;
 }
 
 function isXmlChar(c: number): boolean {
