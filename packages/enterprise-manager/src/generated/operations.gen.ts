@@ -100,6 +100,30 @@ export const operations = {
     },
     pagination: null
   },
+  getAgentJobInclude: {
+    method: 'get',
+    path: '/agents/jobs/{ID}/includes/{IncludeID}',
+    pathParams: ['ID', 'IncludeID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['ObjectInAgentBackupJob'],
+        'application/xml': ['ObjectInAgentBackupJob']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
   getBackupServer: {
     method: 'get',
     path: '/backupServers/{ID}',
@@ -212,6 +236,30 @@ export const operations = {
     },
     pagination: null
   },
+  getJobInclude: {
+    method: 'get',
+    path: '/jobs/{ID}/includes/{IncludeID}',
+    pathParams: ['ID', 'IncludeID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['ObjectInJob'],
+        'application/xml': ['ObjectInJob']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
   getLogonSession: {
     method: 'get',
     path: '/logonSessions/{ID}',
@@ -262,6 +310,30 @@ export const operations = {
       default: 'EntityRef',
       values: { Entity: 'NASJob' }
     },
+    pagination: null
+  },
+  getNasJobInclude: {
+    method: 'get',
+    path: '/nas/jobs/{ID}/includes/{IncludeID}',
+    pathParams: ['ID', 'IncludeID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['NASObject'],
+        'application/xml': ['NASObject']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
     pagination: null
   },
   getRestorePoint: {
@@ -594,11 +666,95 @@ export const operations = {
       pagingInfo: 'PagingInfo'
     }
   },
+  retryNasJob: {
+    method: 'post',
+    path: '/nas/jobs/{ID}/retry',
+    pathParams: ['ID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '202': {
+        'application/json': ['Task'],
+        'application/xml': ['Task']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  startNasJob: {
+    method: 'post',
+    path: '/nas/jobs/{ID}/start',
+    pathParams: ['ID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '202': {
+        'application/json': ['Task'],
+        'application/xml': ['Task']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
   stopBackupSession: {
     method: 'post',
     path: '/backupSessions/{ID}',
     pathParams: ['ID'],
     queryParams: ['action'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '202': {
+        'application/json': ['Task'],
+        'application/xml': ['Task']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  stopNasJob: {
+    method: 'post',
+    path: '/nas/jobs/{ID}/stop',
+    pathParams: ['ID'],
+    queryParams: [],
     requestMediaTypes: [],
     security: ['RestSvcSessionId'],
     responses: {

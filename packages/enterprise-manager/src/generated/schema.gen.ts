@@ -71,6 +71,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents/jobs/{ID}/includes/{IncludeID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an object processed by a Veeam Agent job
+         * @description Returns the computer or protection group with the specified ID processed by the Veeam Agent backup job with the specified ID.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["getAgentJobInclude"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backupServers": {
         parameters: {
             query?: never;
@@ -323,6 +345,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/jobs/{ID}/includes/{IncludeID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an object processed by a job
+         * @description Returns the VM or VM container with the specified ID processed by the job with the specified ID (the `Href` of an `ObjectInJob` in the job entity).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["getJobInclude"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/logonSessions/{ID}": {
         parameters: {
             query?: never;
@@ -411,6 +455,94 @@ export interface paths {
         get: operations["listNasJobBackupSessions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nas/jobs/{ID}/includes/{IncludeID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a share processed by a file share backup job
+         * @description Returns the file share or folder with the specified ID processed by the file share backup job with the specified ID.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["getNasJobInclude"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nas/jobs/{ID}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a file share backup job
+         * @description Retries the file share backup job with the specified ID. EM answers 202 with a task; poll `GET /tasks/{ID}` for the outcome.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        post: operations["retryNasJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nas/jobs/{ID}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a file share backup job
+         * @description Starts the file share backup job with the specified ID. EM answers 202 with a task; poll `GET /tasks/{ID}` for the outcome.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        post: operations["startNasJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nas/jobs/{ID}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a file share backup job
+         * @description Stops the file share backup job with the specified ID. EM answers 202 with a task; poll `GET /tasks/{ID}` for the outcome.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        post: operations["stopNasJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -596,8 +728,437 @@ export interface components {
          */
         JobType: "Backup" | "Replica" | "Copy" | "BackupCopy" | "ImmediateBackupCopy" | "ImmediateBackupCopyWorker" | "AgentBackup" | "AgentManagement" | "NasBackup";
         /**
+         * JobScheduleRetryOptions
+         * @description Retry settings. The XML element `RetrySpecified` is the JSON property `RetrySpecified1` (EM response spelling).
+         */
+        JobScheduleRetryOptions: {
+            /**
+             * Format: int64
+             * @description Number of retries.
+             */
+            RetryTimes: number | null;
+            /**
+             * Format: int64
+             * @description Minutes between retries.
+             */
+            RetryTimeout: number | null;
+            /** @description Whether retries are enabled; XML `<RetrySpecified>`. */
+            RetrySpecified1: boolean | null;
+        };
+        /**
+         * DailyKind
+         * @description Kind of daily schedule.
+         * @enum {string}
+         */
+        DailyKind: "Everyday" | "WeekDays" | "SelectedDays";
+        /**
+         * DayOfWeek
+         * @description Day of the week.
+         * @enum {string}
+         */
+        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+        /**
+         * JobScheduleDailyOptions
+         * @description Daily schedule.
+         */
+        JobScheduleDailyOptions: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description Kind of daily schedule. */
+            Kind: components["schemas"]["DailyKind"] | null;
+            /** @description Days to run on; XML repeats `<Days>`. */
+            Days: components["schemas"]["DayOfWeek"][];
+            /** @description Local start time as EM writes it in XML (`18:00:00.0000000+01:00`); EM JSON responses have been seen to carry a full date-time here instead (see README). */
+            Time: string | null;
+            /**
+             * Format: int32
+             * @description UTC offset of `Time`, in hours.
+             */
+            TimeOffsetUtc: number | null;
+        };
+        /**
+         * DayNumberInMonth
+         * @description Week of the month of a monthly schedule; `OnDay` uses `DayOfMonth`.
+         * @enum {string}
+         */
+        DayNumberInMonth: "First" | "Second" | "Third" | "Fourth" | "Last" | "OnDay";
+        /**
+         * Month
+         * @description Month of the year.
+         * @enum {string}
+         */
+        Month: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
+        /**
+         * JobScheduleMonthlyOptions
+         * @description Monthly schedule.
+         */
+        JobScheduleMonthlyOptions: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description Local start time as EM writes it in XML (`18:00:00.0000000+01:00`); EM JSON responses have been seen to carry a full date-time here instead (see README). */
+            Time: string | null;
+            /**
+             * Format: int32
+             * @description UTC offset of `Time`, in hours.
+             */
+            TimeOffsetUtc: number | null;
+            /** @description Week of the month. */
+            DayNumberInMonth: components["schemas"]["DayNumberInMonth"] | null;
+            /** @description Day of the week. */
+            DayOfWeek: components["schemas"]["DayOfWeek"] | null;
+            /** @description Months to run in; XML repeats `<Months>`. */
+            Months: components["schemas"]["Month"][];
+            /**
+             * Format: int32
+             * @description Day of the month for `DayNumberInMonth=OnDay`.
+             */
+            DayOfMonth: number | null;
+        };
+        /**
+         * PeriodicallyKind
+         * @description Time unit of a periodic schedule.
+         * @enum {string}
+         */
+        PeriodicallyKind: "Hours" | "Minutes";
+        /**
+         * DaySchedule
+         * @description One day of an hourly grid: 24 comma-separated flags (1 = allowed). The flags are the element text, JSON `Value`.
+         */
+        DaySchedule: {
+            Name: components["schemas"]["DayOfWeek"];
+            /** @description The 24 hourly flags; XML element text. */
+            Value: string;
+        };
+        /**
+         * JobScheduleGrid
+         * @description Hourly grid of a schedule (`<Schedule><Day Name="Sunday">1,1,...</Day>...</Schedule>`). JSON: `{"Days": [{"Name": "Sunday", "Value": "1,1,..."}]}`.
+         */
+        JobScheduleGrid: {
+            /** @description One entry per day; XML repeats `<Day>`. */
+            Days: components["schemas"]["DaySchedule"][];
+        };
+        /**
+         * JobSchedulePeriodicallyOptions
+         * @description Periodic schedule.
+         */
+        JobSchedulePeriodicallyOptions: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description Time unit. */
+            Kind: components["schemas"]["PeriodicallyKind"] | null;
+            /**
+             * Format: int64
+             * @description Period in `Kind` units.
+             */
+            FullPeriod: number | null;
+            /** @description Hours in which the job may start. */
+            Schedule: components["schemas"]["JobScheduleGrid"] | null;
+        };
+        /**
+         * JobScheduleContinuousOptions
+         * @description Continuous schedule.
+         */
+        JobScheduleContinuousOptions: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description Hours in which the job may run. */
+            Schedule: components["schemas"]["JobScheduleGrid"] | null;
+        };
+        /**
+         * JobScheduleTimePeriods
+         * @description Hourly grid of a schedule (`<TimePeriods><Day Name="Sunday">1,1,...</Day>...</TimePeriods>`). JSON: `{"Days": [{"Name": "Sunday", "Value": "1,1,..."}]}`.
+         */
+        JobScheduleTimePeriods: {
+            /** @description One entry per day; XML repeats `<Day>`. */
+            Days: components["schemas"]["DaySchedule"][];
+        };
+        /**
+         * JobScheduleBackupWindowOptions
+         * @description Backup window.
+         */
+        JobScheduleBackupWindowOptions: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description Hours in which the job may run. */
+            TimePeriods: components["schemas"]["JobScheduleTimePeriods"] | null;
+        };
+        /**
+         * JobScheduleDaisyChainingOptions
+         * @description Job chaining: run after another job.
+         */
+        JobScheduleDaisyChainingOptions: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description UID of the job to run after; empty when not chained. */
+            PreviousJobUid: string | null;
+        };
+        /**
+         * JobScheduleStandart
+         * @description Standard schedule of a job (the element is spelled `Standart` by EM).
+         */
+        JobScheduleStandart: {
+            /** @description Retry settings. */
+            RetryOptions: components["schemas"]["JobScheduleRetryOptions"] | null;
+            /** @description Whether the job waits for the source backup job to complete. */
+            WaitForBackupCompletion: boolean | null;
+            /**
+             * Format: int64
+             * @description How long to wait for the backup job, in minutes (EM spelling).
+             */
+            BackupCompetitionWaitingPeriodMin: number | null;
+            /** @description Daily schedule. */
+            OptionsDaily: components["schemas"]["JobScheduleDailyOptions"] | null;
+            /** @description Monthly schedule. */
+            OptionsMonthly: components["schemas"]["JobScheduleMonthlyOptions"] | null;
+            /** @description Periodic schedule. */
+            OptionsPeriodically: components["schemas"]["JobSchedulePeriodicallyOptions"] | null;
+            /** @description Continuous schedule. */
+            OptionsContinuous: components["schemas"]["JobScheduleContinuousOptions"] | null;
+            /** @description Backup window. */
+            OptionsBackupWindow: components["schemas"]["JobScheduleBackupWindowOptions"] | null;
+            /** @description Job chaining. */
+            OptionsDaisyChaining: components["schemas"]["JobScheduleDaisyChainingOptions"] | null;
+        };
+        /**
+         * JobScheduleImmediateCopyMode
+         * @description Schedule of an immediate backup copy job.
+         */
+        JobScheduleImmediateCopyMode: {
+            /** @description Continuous schedule. */
+            OptionsContinuous: components["schemas"]["JobScheduleContinuousOptions"] | null;
+        };
+        /**
+         * JobScheduleOptions
+         * @description Schedule of a job. EM spells the element `Standart`. JSON also carries `ImmediateCopyMode` (for immediate backup copy jobs), `Links`, `Href` and `Type`, all `null` for other jobs.
+         */
+        JobScheduleOptions: {
+            /**
+             * Format: uri
+             * @description Not set for schedules embedded in a job.
+             */
+            Href: string | null;
+            /** @description Not set for schedules embedded in a job. */
+            Type: string | null;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+            /** @description Schedule of Backup, BackupCopy and Replica jobs (EM spelling). */
+            Standart: components["schemas"]["JobScheduleStandart"] | null;
+            /** @description Schedule of ImmediateBackupCopy jobs: only continuous options. */
+            ImmediateCopyMode: components["schemas"]["JobScheduleImmediateCopyMode"] | null;
+        };
+        /**
+         * VssSnapshotOptions
+         * @description VSS settings.
+         */
+        VssSnapshotOptions: {
+            /** @description e.g. `RequireSuccess`, `IgnoreErrors`, `Disabled`. */
+            VssSnapshotMode: string | null;
+            /** @description Copy-only backups. */
+            IsCopyOnly: boolean | null;
+            /** @description Use the persistent guest agent. */
+            UsePersistentGuestAgent: boolean | null;
+        };
+        /**
+         * IncludedIndexingFolders
+         * @description Folder list (`<IncludedIndexingFolders><Path>...</Path></IncludedIndexingFolders>`). JSON: `{"Paths": [...]}`.
+         */
+        IncludedIndexingFolders: {
+            /** @description Folder paths; XML repeats `<Path>`. */
+            Paths: string[];
+        };
+        /**
+         * ExcludedIndexingFolders
+         * @description Folder list (`<ExcludedIndexingFolders><Path>...</Path></ExcludedIndexingFolders>`). JSON: `{"Paths": [...]}`.
+         */
+        ExcludedIndexingFolders: {
+            /** @description Folder paths; XML repeats `<Path>`. */
+            Paths: string[];
+        };
+        /**
+         * WindowsGuestFSIndexingOptions
+         * @description Guest file system indexing of Windows VMs.
+         */
+        WindowsGuestFSIndexingOptions: {
+            /** @description Indexing mode, e.g. `EveryFolders`, `ExceptSpecifiedFolders`. */
+            FileSystemIndexingMode: string | null;
+            /** @description Folders to index. */
+            IncludedIndexingFolders: components["schemas"]["IncludedIndexingFolders"] | null;
+            /** @description Folders not to index. */
+            ExcludedIndexingFolders: components["schemas"]["ExcludedIndexingFolders"] | null;
+        };
+        /**
+         * LinuxGuestFSIndexingOptions
+         * @description Guest file system indexing of Linux VMs.
+         */
+        LinuxGuestFSIndexingOptions: {
+            /** @description Indexing mode, e.g. `EveryFolders`, `ExceptSpecifiedFolders`. */
+            FileSystemIndexingMode: string | null;
+            /** @description Folders to index. */
+            IncludedIndexingFolders: components["schemas"]["IncludedIndexingFolders"] | null;
+            /** @description Folders not to index. */
+            ExcludedIndexingFolders: components["schemas"]["ExcludedIndexingFolders"] | null;
+        };
+        /**
+         * SqlBackupOptions
+         * @description SQL Server transaction log processing.
+         */
+        SqlBackupOptions: {
+            /** @description e.g. `Backup`, `OnlyOnSuccessJob`, `NeverTruncate`. */
+            TransactionLogsProcessing: string | null;
+            /**
+             * Format: int64
+             * @description Log backup interval, minutes.
+             */
+            BackupLogsFrequencyMin: number | null;
+            /** @description Keep logs as long as the image backup. */
+            UseDbBackupRetention: boolean | null;
+            /**
+             * Format: int32
+             * @description Days to keep logs.
+             */
+            RetainDays: number | null;
+        };
+        /**
+         * GuestProcessingOptions
+         * @description Application-aware processing and guest file system indexing.
+         */
+        GuestProcessingOptions: {
+            /** @description VSS settings. */
+            VssSnapshotOptions: components["schemas"]["VssSnapshotOptions"] | null;
+            /** @description Windows indexing. */
+            WindowsGuestFSIndexingOptions: components["schemas"]["WindowsGuestFSIndexingOptions"] | null;
+            /** @description Linux indexing. */
+            LinuxGuestFSIndexingOptions: components["schemas"]["LinuxGuestFSIndexingOptions"] | null;
+            /** @description SQL Server log processing. */
+            SqlBackupOptions: components["schemas"]["SqlBackupOptions"] | null;
+            /** @description ID of the Windows credentials; empty when not set. */
+            WindowsCredentialsId: string | null;
+            /** @description ID of the Linux credentials; empty when not set. */
+            LinuxCredentialsId: string | null;
+        };
+        /**
+         * ObjectInAgentBackupJob
+         * @description A computer or protection group processed by a Veeam Agent backup job.
+         */
+        ObjectInAgentBackupJob: {
+            /** @description Always `ObjectInAgentBackupJob`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the object in the job (`.../includes/{ID}`).
+             */
+            Href: string;
+            /** @description ID of the object in the job. */
+            ObjectInJobId: string;
+            /** @description Name of the object. */
+            Name: string;
+            /** @description Display name of the object. */
+            DisplayName: string | null;
+            /** @description Per-object guest processing settings. */
+            GuestProcessingOptions: components["schemas"]["GuestProcessingOptions"] | null;
+        };
+        /**
+         * AgentJobIncludes
+         * @description Objects of a Veeam Agent backup job. JSON: `{"ObjectInAgentBackupJobs": [...]}`.
+         */
+        AgentJobIncludes: {
+            /** @description XML repeats `<ObjectInAgentBackupJob>`. */
+            ObjectInAgentBackupJobs: components["schemas"]["ObjectInAgentBackupJob"][];
+        };
+        /**
+         * GfsWeeklyRetention
+         * @description Weekly GFS level.
+         */
+        GfsWeeklyRetention: {
+            /** @description Whether this GFS level is kept. */
+            Enabled: boolean;
+            /**
+             * Format: int32
+             * @description How many restore points of this level to keep.
+             */
+            RetentionPeriod: number;
+            /** @description When the restore point of this level is created. */
+            SelectedDay: components["schemas"]["DayOfWeek"] | null;
+        };
+        /**
+         * GfsMonthlyRetention
+         * @description Monthly GFS level (`SelectedWeek`: First, Second, Third, Fourth, Last).
+         */
+        GfsMonthlyRetention: {
+            /** @description Whether this GFS level is kept. */
+            Enabled: boolean;
+            /**
+             * Format: int32
+             * @description How many restore points of this level to keep.
+             */
+            RetentionPeriod: number;
+            /** @description When the restore point of this level is created. */
+            SelectedWeek: string | null;
+        };
+        /**
+         * GfsYearlyRetention
+         * @description Yearly GFS level.
+         */
+        GfsYearlyRetention: {
+            /** @description Whether this GFS level is kept. */
+            Enabled: boolean;
+            /**
+             * Format: int32
+             * @description How many restore points of this level to keep.
+             */
+            RetentionPeriod: number;
+            /** @description When the restore point of this level is created. */
+            SelectedMonth: components["schemas"]["Month"] | null;
+        };
+        /**
+         * GfsRetentionPolicy
+         * @description Long-term (GFS) retention.
+         */
+        GfsRetentionPolicy: {
+            /** @description Whether these options are in effect. */
+            Enabled: boolean;
+            /** @description Weekly full backups. */
+            Weekly: components["schemas"]["GfsWeeklyRetention"] | null;
+            /** @description Monthly full backups. */
+            Monthly: components["schemas"]["GfsMonthlyRetention"] | null;
+            /** @description Yearly full backups. */
+            Yearly: components["schemas"]["GfsYearlyRetention"] | null;
+        };
+        /**
+         * SimpleRetentionPolicy
+         * @description Short-term retention.
+         */
+        SimpleRetentionPolicy: {
+            /**
+             * Format: int32
+             * @description Restore points to keep.
+             */
+            RetainCycles: number | null;
+            /**
+             * Format: int32
+             * @description Days to keep.
+             */
+            RetainDaysToKeep: number | null;
+            /** @description `Cycles` or `Days`. */
+            RetainLimitType: string | null;
+        };
+        /**
+         * AgentBackupJobInfo
+         * @description Settings of a Veeam Agent backup job.
+         */
+        AgentBackupJobInfo: {
+            /** @description Computers and protection groups processed by the job. */
+            Includes: components["schemas"]["AgentJobIncludes"] | null;
+            /** @description Job-level guest processing. */
+            GuestProcessingOptions: components["schemas"]["GuestProcessingOptions"] | null;
+            /** @description Long-term (GFS) retention. */
+            GfsRetentionPolicy: components["schemas"]["GfsRetentionPolicy"] | null;
+            /** @description Short-term retention. */
+            SimpleRetentionPolicy: components["schemas"]["SimpleRetentionPolicy"] | null;
+        };
+        /**
          * AgentBackupJob
-         * @description Entity representation of a Veeam Agent backup job (`/agents/jobs/{ID}?format=Entity`). `JobScheduleOptions` and `JobInfo` are not described yet (see README).
+         * @description Entity representation of a Veeam Agent backup job (`/agents/jobs/{ID}?format=Entity`).
          */
         AgentBackupJob: {
             /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
@@ -627,6 +1188,10 @@ export interface components {
              * @description Next scheduled run (UTC).
              */
             NextRun: string | null;
+            /** @description Schedule of the job. */
+            JobScheduleOptions: components["schemas"]["JobScheduleOptions"] | null;
+            /** @description Settings of the Veeam Agent backup job. */
+            JobInfo: components["schemas"]["AgentBackupJobInfo"] | null;
         };
         /**
          * BackupServer
@@ -803,8 +1368,71 @@ export interface components {
             VmUid: string | null;
         };
         /**
+         * ObjectInJob
+         * @description An object (VM, folder, ...) processed by a VM backup job.
+         */
+        ObjectInJob: {
+            /** @description Always `ObjectInJob`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the object in the job (`.../includes/{ID}`).
+             */
+            Href: string;
+            /** @description ID of the object in the job. */
+            ObjectInJobId: string;
+            /** @description Reference of the protected object in the infrastructure hierarchy. */
+            HierarchyObjRef: string | null;
+            /** @description Name of the object. */
+            Name: string;
+            /** @description Display name of the object. */
+            DisplayName: string | null;
+            /** @description Per-object guest processing settings. */
+            GuestProcessingOptions: components["schemas"]["GuestProcessingOptions"] | null;
+        };
+        /**
+         * JobIncludes
+         * @description Objects of a VM backup job. JSON: `{"ObjectInJobs": [...]}`.
+         */
+        JobIncludes: {
+            /** @description XML repeats `<ObjectInJob>`. */
+            ObjectInJobs: components["schemas"]["ObjectInJob"][];
+        };
+        /**
+         * AdvancedStorageOptions
+         * @description Storage encryption of a VM backup job.
+         */
+        AdvancedStorageOptions: {
+            /** @description ID of the encryption password. */
+            PasswordKeyId: string | null;
+        };
+        /**
+         * BackupJobInfo
+         * @description Settings of a VM backup job.
+         */
+        BackupJobInfo: {
+            /** @description Objects processed by the job. */
+            Includes: components["schemas"]["JobIncludes"] | null;
+            /** @description Job-level guest processing. */
+            GuestProcessingOptions: components["schemas"]["GuestProcessingOptions"] | null;
+            /** @description Encryption. */
+            AdvancedStorageOptions: components["schemas"]["AdvancedStorageOptions"] | null;
+            /** @description Long-term (GFS) retention. */
+            GfsRetentionPolicy: components["schemas"]["GfsRetentionPolicy"] | null;
+            /** @description Short-term retention. */
+            SimpleRetentionPolicy: components["schemas"]["SimpleRetentionPolicy"] | null;
+        };
+        /**
+         * JobInfo
+         * @description Settings of a job by kind. This spec describes `BackupJobInfo` (VM backup jobs).
+         */
+        JobInfo: {
+            /** @description Settings of a VM backup job. */
+            BackupJobInfo: components["schemas"]["BackupJobInfo"] | null;
+        };
+        /**
          * Job
-         * @description Entity representation of a job (`/jobs/{ID}?format=Entity`). `JobScheduleOptions` and `JobInfo` are not described yet (see README).
+         * @description Entity representation of a job (`/jobs/{ID}?format=Entity`).
          */
         Job: {
             /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
@@ -834,6 +1462,10 @@ export interface components {
              * @description Next scheduled run (UTC).
              */
             NextRun: string | null;
+            /** @description Schedule of the job. */
+            JobScheduleOptions: components["schemas"]["JobScheduleOptions"] | null;
+            /** @description Job settings by job kind. */
+            JobInfo: components["schemas"]["JobInfo"] | null;
         };
         /**
          * LogonSession
@@ -855,8 +1487,94 @@ export interface components {
             SessionId: string;
         };
         /**
+         * NasInclusionMask
+         * @description File masks to include. JSON: `{"Extensions": [...]}`.
+         */
+        NasInclusionMask: {
+            /** @description Masks; XML repeats `<Extension>`. */
+            Extensions: string[];
+        };
+        /**
+         * NasExclusionMask
+         * @description File masks to exclude. JSON: `{"Extensions": [...]}`.
+         */
+        NasExclusionMask: {
+            /** @description Masks; XML repeats `<Extension>`. */
+            Extensions: string[];
+        };
+        /**
+         * NASObject
+         * @description A file share or folder processed by a file share backup job.
+         */
+        NASObject: {
+            /** @description Always `NasObject`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the object (`/nas/jobs/{ID}/includes/{ID}`).
+             */
+            Href: string;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+            /** @description Reference of the file server. */
+            HierarchyObjRef: string;
+            /** @description ID of the object in the job. */
+            ObjectInJobId: string;
+            /** @description Path of the share or folder. */
+            FileOrFolder: string;
+            /** @description UID of the file server. */
+            FileServerUid: string | null;
+            /** @description Files to include. */
+            InclusionMask: components["schemas"]["NasInclusionMask"] | null;
+            /** @description Files to exclude. */
+            ExclusionMask: components["schemas"]["NasExclusionMask"] | null;
+        };
+        /**
+         * NasJobIncludes
+         * @description Shares of a file share backup job. JSON: `{"NASObjects": [...]}`.
+         */
+        NasJobIncludes: {
+            /** @description XML repeats `<NASObject>`. */
+            NASObjects: components["schemas"]["NASObject"][];
+        };
+        /**
+         * NasAclOptions
+         * @description Permission and attribute tracking.
+         */
+        NasAclOptions: {
+            /** @description e.g. `TrackOnlyFolderAttributesChanges`. */
+            FileAttributesChangeTrackingMode: string | null;
+        };
+        /**
+         * NasAdvancedStorageOptions
+         * @description Advanced storage options of a file share backup job.
+         */
+        NasAdvancedStorageOptions: {
+            /** @description Permission and attribute tracking. */
+            ACL: components["schemas"]["NasAclOptions"] | null;
+        };
+        /**
+         * NasStorageOptions
+         * @description Repository and retention of a file share backup job.
+         */
+        NasStorageOptions: {
+            /** @description UID of the backup repository. */
+            BackupRepositoryUid: string;
+            /** @description Unit of the short-term retention, e.g. `Day`. */
+            ShorttermRetentionType: string | null;
+            /**
+             * Format: int32
+             * @description Short-term retention period.
+             */
+            ShorttermRetentionPeriod: number | null;
+            /** @description Whether an archive repository keeps older versions. */
+            LongtermRetentionEnabled: boolean | null;
+            /** @description File attribute tracking. */
+            AdvancedStorageOptions: components["schemas"]["NasAdvancedStorageOptions"] | null;
+        };
+        /**
          * NASJob
-         * @description Entity representation of a file share backup job (`/nas/jobs/{ID}?format=Entity`). `Includes`, `StorageOptions` and `JobScheduleOptions` are not described yet (see README).
+         * @description Entity representation of a file share backup job (`/nas/jobs/{ID}?format=Entity`).
          */
         NASJob: {
             /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
@@ -874,6 +1592,10 @@ export interface components {
             Links: components["schemas"]["Link"][] | null;
             /** @description Job description. */
             Description: string | null;
+            /** @description File shares and folders processed by the job. */
+            Includes: components["schemas"]["NasJobIncludes"] | null;
+            /** @description Repository and retention. */
+            StorageOptions: components["schemas"]["NasStorageOptions"] | null;
             /** @description Whether a schedule is configured. */
             ScheduleConfigured: boolean;
             /** @description Whether the schedule is enabled. */
@@ -883,6 +1605,8 @@ export interface components {
              * @description Next scheduled run (UTC).
              */
             NextRun: string | null;
+            /** @description Schedule of the job. */
+            JobScheduleOptions: components["schemas"]["JobScheduleOptions"] | null;
         };
         /**
          * QueryResultRefs
@@ -1037,6 +1761,8 @@ export interface components {
         ID: string;
         /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
         Format: "Entity";
+        /** @description ID of the object in the job (its `ObjectInJobId`; EM documents this second segment as `{ID}` too). */
+        IncludeID: string;
         /** @description The action to perform; `stop` stops the session. */
         StopAction: "stop";
         /** @description Type of the resources to query. This spec describes the entities of `BackupJobSession` and `BackupTaskSession`; the reference format works for every type. */
@@ -1076,7 +1802,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1130,7 +1856,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1138,6 +1864,34 @@ export interface operations {
                 content: {
                     "application/xml": components["schemas"]["EntityReferences"];
                     "application/json": components["schemas"]["EntityReferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAgentJobInclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+                /** @description ID of the object in the job (its `ObjectInJobId`; EM documents this second segment as `{ID}` too). */
+                IncludeID: components["parameters"]["IncludeID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An ObjectInAgentBackupJob representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ObjectInAgentBackupJob"];
+                    "application/json": components["schemas"]["ObjectInAgentBackupJob"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1153,7 +1907,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1207,7 +1961,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1230,7 +1984,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1314,7 +2068,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1340,7 +2094,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1392,7 +2146,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1446,7 +2200,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1454,6 +2208,34 @@ export interface operations {
                 content: {
                     "application/xml": components["schemas"]["EntityReferences"];
                     "application/json": components["schemas"]["EntityReferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getJobInclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+                /** @description ID of the object in the job (its `ObjectInJobId`; EM documents this second segment as `{ID}` too). */
+                IncludeID: components["parameters"]["IncludeID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An ObjectInJob representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ObjectInJob"];
+                    "application/json": components["schemas"]["ObjectInJob"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1518,7 +2300,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1572,7 +2354,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A EntityReferences representation. */
+            /** @description An EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1583,6 +2365,115 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNasJobInclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+                /** @description ID of the object in the job (its `ObjectInJobId`; EM documents this second segment as `{ID}` too). */
+                IncludeID: components["parameters"]["IncludeID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A NASObject representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["NASObject"];
+                    "application/json": components["schemas"]["NASObject"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    retryNasJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Task representation. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["Task"];
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startNasJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Task representation. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["Task"];
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    stopNasJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Task representation. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["Task"];
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };

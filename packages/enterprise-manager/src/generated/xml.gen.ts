@@ -3,6 +3,12 @@ import type { XmlMapping } from '@veeam-rest/client-core';
 export const xmlMapping = {
   namespace: 'http://www.veeam.com/ent/v1.0',
   schemas: {
+    AdvancedStorageOptions: {
+      element: 'AdvancedStorageOptions',
+      props: [
+        { prop: 'PasswordKeyId', kind: 'element', name: 'PasswordKeyId', type: 'string', nullable: true, required: true }
+      ]
+    },
     AgentBackupJob: {
       element: 'AgentBackupJob',
       props: [
@@ -16,7 +22,34 @@ export const xmlMapping = {
         { prop: 'Description', kind: 'element', name: 'Description', type: 'string', nullable: true, required: true },
         { prop: 'ScheduleConfigured', kind: 'element', name: 'ScheduleConfigured', type: 'boolean', nullable: false, required: true },
         { prop: 'ScheduleEnabled', kind: 'element', name: 'ScheduleEnabled', type: 'boolean', nullable: false, required: true },
-        { prop: 'NextRun', kind: 'element', name: 'NextRun', type: 'date-time', nullable: true, required: true }
+        { prop: 'NextRun', kind: 'element', name: 'NextRun', type: 'date-time', nullable: true, required: true },
+        { prop: 'JobScheduleOptions', kind: 'element', name: 'JobScheduleOptions', type: 'object', nullable: true, required: true, ref: 'JobScheduleOptions' },
+        { prop: 'JobInfo', kind: 'element', name: 'JobInfo', type: 'object', nullable: true, required: true, ref: 'AgentBackupJobInfo' }
+      ]
+    },
+    AgentBackupJobInfo: {
+      element: 'JobInfo',
+      props: [
+        { prop: 'Includes', kind: 'element', name: 'Includes', type: 'object', nullable: true, required: true, ref: 'AgentJobIncludes' },
+        { prop: 'GuestProcessingOptions', kind: 'element', name: 'GuestProcessingOptions', type: 'object', nullable: true, required: true, ref: 'GuestProcessingOptions' },
+        { prop: 'GfsRetentionPolicy', kind: 'element', name: 'GfsRetentionPolicy', type: 'object', nullable: true, required: true, ref: 'GfsRetentionPolicy' },
+        { prop: 'SimpleRetentionPolicy', kind: 'element', name: 'SimpleRetentionPolicy', type: 'object', nullable: true, required: true, ref: 'SimpleRetentionPolicy' }
+      ]
+    },
+    AgentJobIncludes: {
+      element: 'Includes',
+      props: [
+        { prop: 'ObjectInAgentBackupJobs', kind: 'element', name: 'ObjectInAgentBackupJob', type: 'array', nullable: false, required: true, ref: 'ObjectInAgentBackupJob', wrapped: false, itemName: 'ObjectInAgentBackupJob', itemType: 'object' }
+      ]
+    },
+    BackupJobInfo: {
+      element: 'BackupJobInfo',
+      props: [
+        { prop: 'Includes', kind: 'element', name: 'Includes', type: 'object', nullable: true, required: true, ref: 'JobIncludes' },
+        { prop: 'GuestProcessingOptions', kind: 'element', name: 'GuestProcessingOptions', type: 'object', nullable: true, required: true, ref: 'GuestProcessingOptions' },
+        { prop: 'AdvancedStorageOptions', kind: 'element', name: 'AdvancedStorageOptions', type: 'object', nullable: true, required: true, ref: 'AdvancedStorageOptions' },
+        { prop: 'GfsRetentionPolicy', kind: 'element', name: 'GfsRetentionPolicy', type: 'object', nullable: true, required: true, ref: 'GfsRetentionPolicy' },
+        { prop: 'SimpleRetentionPolicy', kind: 'element', name: 'SimpleRetentionPolicy', type: 'object', nullable: true, required: true, ref: 'SimpleRetentionPolicy' }
       ]
     },
     BackupJobSession: {
@@ -83,6 +116,13 @@ export const xmlMapping = {
         { prop: 'BackupTaskSessions', kind: 'element', name: 'BackupTaskSession', type: 'array', nullable: false, required: true, ref: 'BackupTaskSession', wrapped: false, itemName: 'BackupTaskSession', itemType: 'object' }
       ]
     },
+    DaySchedule: {
+      element: 'Day',
+      props: [
+        { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
+        { prop: 'Value', kind: 'element', name: 'Value', type: 'string', nullable: false, required: true }
+      ]
+    },
     EntityRef: {
       element: 'EntityRef',
       props: [
@@ -106,6 +146,62 @@ export const xmlMapping = {
         { prop: 'StatusCode', kind: 'attribute', name: 'StatusCode', type: 'integer', nullable: false, required: true }
       ]
     },
+    ExcludedIndexingFolders: {
+      element: 'ExcludedIndexingFolders',
+      props: [
+        { prop: 'Paths', kind: 'element', name: 'Path', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Path', itemType: 'string' }
+      ]
+    },
+    GfsMonthlyRetention: {
+      element: 'Monthly',
+      props: [
+        { prop: 'Enabled', kind: 'element', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'RetentionPeriod', kind: 'element', name: 'RetentionPeriod', type: 'integer', nullable: false, required: true },
+        { prop: 'SelectedWeek', kind: 'element', name: 'SelectedWeek', type: 'string', nullable: true, required: true }
+      ]
+    },
+    GfsRetentionPolicy: {
+      element: 'GfsRetentionPolicy',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'Weekly', kind: 'element', name: 'Weekly', type: 'object', nullable: true, required: true, ref: 'GfsWeeklyRetention' },
+        { prop: 'Monthly', kind: 'element', name: 'Monthly', type: 'object', nullable: true, required: true, ref: 'GfsMonthlyRetention' },
+        { prop: 'Yearly', kind: 'element', name: 'Yearly', type: 'object', nullable: true, required: true, ref: 'GfsYearlyRetention' }
+      ]
+    },
+    GfsWeeklyRetention: {
+      element: 'Weekly',
+      props: [
+        { prop: 'Enabled', kind: 'element', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'RetentionPeriod', kind: 'element', name: 'RetentionPeriod', type: 'integer', nullable: false, required: true },
+        { prop: 'SelectedDay', kind: 'element', name: 'SelectedDay', type: 'string', nullable: true, required: true }
+      ]
+    },
+    GfsYearlyRetention: {
+      element: 'Yearly',
+      props: [
+        { prop: 'Enabled', kind: 'element', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'RetentionPeriod', kind: 'element', name: 'RetentionPeriod', type: 'integer', nullable: false, required: true },
+        { prop: 'SelectedMonth', kind: 'element', name: 'SelectedMonth', type: 'string', nullable: true, required: true }
+      ]
+    },
+    GuestProcessingOptions: {
+      element: 'GuestProcessingOptions',
+      props: [
+        { prop: 'VssSnapshotOptions', kind: 'element', name: 'VssSnapshotOptions', type: 'object', nullable: true, required: true, ref: 'VssSnapshotOptions' },
+        { prop: 'WindowsGuestFSIndexingOptions', kind: 'element', name: 'WindowsGuestFSIndexingOptions', type: 'object', nullable: true, required: true, ref: 'WindowsGuestFSIndexingOptions' },
+        { prop: 'LinuxGuestFSIndexingOptions', kind: 'element', name: 'LinuxGuestFSIndexingOptions', type: 'object', nullable: true, required: true, ref: 'LinuxGuestFSIndexingOptions' },
+        { prop: 'SqlBackupOptions', kind: 'element', name: 'SqlBackupOptions', type: 'object', nullable: true, required: true, ref: 'SqlBackupOptions' },
+        { prop: 'WindowsCredentialsId', kind: 'element', name: 'WindowsCredentialsId', type: 'string', nullable: true, required: true },
+        { prop: 'LinuxCredentialsId', kind: 'element', name: 'LinuxCredentialsId', type: 'string', nullable: true, required: true }
+      ]
+    },
+    IncludedIndexingFolders: {
+      element: 'IncludedIndexingFolders',
+      props: [
+        { prop: 'Paths', kind: 'element', name: 'Path', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Path', itemType: 'string' }
+      ]
+    },
     Job: {
       element: 'Job',
       props: [
@@ -119,7 +215,123 @@ export const xmlMapping = {
         { prop: 'Description', kind: 'element', name: 'Description', type: 'string', nullable: true, required: true },
         { prop: 'ScheduleConfigured', kind: 'element', name: 'ScheduleConfigured', type: 'boolean', nullable: false, required: true },
         { prop: 'ScheduleEnabled', kind: 'element', name: 'ScheduleEnabled', type: 'boolean', nullable: false, required: true },
-        { prop: 'NextRun', kind: 'element', name: 'NextRun', type: 'date-time', nullable: true, required: true }
+        { prop: 'NextRun', kind: 'element', name: 'NextRun', type: 'date-time', nullable: true, required: true },
+        { prop: 'JobScheduleOptions', kind: 'element', name: 'JobScheduleOptions', type: 'object', nullable: true, required: true, ref: 'JobScheduleOptions' },
+        { prop: 'JobInfo', kind: 'element', name: 'JobInfo', type: 'object', nullable: true, required: true, ref: 'JobInfo' }
+      ]
+    },
+    JobIncludes: {
+      element: 'Includes',
+      props: [
+        { prop: 'ObjectInJobs', kind: 'element', name: 'ObjectInJob', type: 'array', nullable: false, required: true, ref: 'ObjectInJob', wrapped: false, itemName: 'ObjectInJob', itemType: 'object' }
+      ]
+    },
+    JobInfo: {
+      element: 'JobInfo',
+      props: [
+        { prop: 'BackupJobInfo', kind: 'element', name: 'BackupJobInfo', type: 'object', nullable: true, required: true, ref: 'BackupJobInfo' }
+      ]
+    },
+    JobScheduleBackupWindowOptions: {
+      element: 'OptionsBackupWindow',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'TimePeriods', kind: 'element', name: 'TimePeriods', type: 'object', nullable: true, required: true, ref: 'JobScheduleTimePeriods' }
+      ]
+    },
+    JobScheduleContinuousOptions: {
+      element: 'OptionsContinuous',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'Schedule', kind: 'element', name: 'Schedule', type: 'object', nullable: true, required: true, ref: 'JobScheduleGrid' }
+      ]
+    },
+    JobScheduleDailyOptions: {
+      element: 'OptionsDaily',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'Kind', kind: 'element', name: 'Kind', type: 'string', nullable: true, required: true },
+        { prop: 'Days', kind: 'element', name: 'Days', type: 'array', nullable: false, required: true, ref: 'DayOfWeek', wrapped: false, itemName: 'Days', itemType: 'string' },
+        { prop: 'Time', kind: 'element', name: 'Time', type: 'string', nullable: true, required: true },
+        { prop: 'TimeOffsetUtc', kind: 'element', name: 'TimeOffsetUtc', type: 'integer', nullable: true, required: true }
+      ]
+    },
+    JobScheduleDaisyChainingOptions: {
+      element: 'OptionsDaisyChaining',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'PreviousJobUid', kind: 'element', name: 'PreviousJobUid', type: 'string', nullable: true, required: true }
+      ]
+    },
+    JobScheduleGrid: {
+      element: 'Schedule',
+      props: [
+        { prop: 'Days', kind: 'element', name: 'Day', type: 'array', nullable: false, required: true, ref: 'DaySchedule', wrapped: false, itemName: 'Day', itemType: 'object' }
+      ]
+    },
+    JobScheduleImmediateCopyMode: {
+      element: 'ImmediateCopyMode',
+      props: [
+        { prop: 'OptionsContinuous', kind: 'element', name: 'OptionsContinuous', type: 'object', nullable: true, required: true, ref: 'JobScheduleContinuousOptions' }
+      ]
+    },
+    JobScheduleMonthlyOptions: {
+      element: 'OptionsMonthly',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'Time', kind: 'element', name: 'Time', type: 'string', nullable: true, required: true },
+        { prop: 'TimeOffsetUtc', kind: 'element', name: 'TimeOffsetUtc', type: 'integer', nullable: true, required: true },
+        { prop: 'DayNumberInMonth', kind: 'element', name: 'DayNumberInMonth', type: 'string', nullable: true, required: true },
+        { prop: 'DayOfWeek', kind: 'element', name: 'DayOfWeek', type: 'string', nullable: true, required: true },
+        { prop: 'Months', kind: 'element', name: 'Months', type: 'array', nullable: false, required: true, ref: 'Month', wrapped: false, itemName: 'Months', itemType: 'string' },
+        { prop: 'DayOfMonth', kind: 'element', name: 'DayOfMonth', type: 'integer', nullable: true, required: true }
+      ]
+    },
+    JobScheduleOptions: {
+      element: 'JobScheduleOptions',
+      props: [
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: true, required: true },
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: true, required: true },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'Standart', kind: 'element', name: 'Standart', type: 'object', nullable: true, required: true, ref: 'JobScheduleStandart' },
+        { prop: 'ImmediateCopyMode', kind: 'element', name: 'ImmediateCopyMode', type: 'object', nullable: true, required: true, ref: 'JobScheduleImmediateCopyMode' }
+      ]
+    },
+    JobSchedulePeriodicallyOptions: {
+      element: 'OptionsPeriodically',
+      props: [
+        { prop: 'Enabled', kind: 'attribute', name: 'Enabled', type: 'boolean', nullable: false, required: true },
+        { prop: 'Kind', kind: 'element', name: 'Kind', type: 'string', nullable: true, required: true },
+        { prop: 'FullPeriod', kind: 'element', name: 'FullPeriod', type: 'integer', nullable: true, required: true },
+        { prop: 'Schedule', kind: 'element', name: 'Schedule', type: 'object', nullable: true, required: true, ref: 'JobScheduleGrid' }
+      ]
+    },
+    JobScheduleRetryOptions: {
+      element: 'RetryOptions',
+      props: [
+        { prop: 'RetryTimes', kind: 'element', name: 'RetryTimes', type: 'integer', nullable: true, required: true },
+        { prop: 'RetryTimeout', kind: 'element', name: 'RetryTimeout', type: 'integer', nullable: true, required: true },
+        { prop: 'RetrySpecified1', kind: 'element', name: 'RetrySpecified', type: 'boolean', nullable: true, required: true }
+      ]
+    },
+    JobScheduleStandart: {
+      element: 'Standart',
+      props: [
+        { prop: 'RetryOptions', kind: 'element', name: 'RetryOptions', type: 'object', nullable: true, required: true, ref: 'JobScheduleRetryOptions' },
+        { prop: 'WaitForBackupCompletion', kind: 'element', name: 'WaitForBackupCompletion', type: 'boolean', nullable: true, required: true },
+        { prop: 'BackupCompetitionWaitingPeriodMin', kind: 'element', name: 'BackupCompetitionWaitingPeriodMin', type: 'integer', nullable: true, required: true },
+        { prop: 'OptionsDaily', kind: 'element', name: 'OptionsDaily', type: 'object', nullable: true, required: true, ref: 'JobScheduleDailyOptions' },
+        { prop: 'OptionsMonthly', kind: 'element', name: 'OptionsMonthly', type: 'object', nullable: true, required: true, ref: 'JobScheduleMonthlyOptions' },
+        { prop: 'OptionsPeriodically', kind: 'element', name: 'OptionsPeriodically', type: 'object', nullable: true, required: true, ref: 'JobSchedulePeriodicallyOptions' },
+        { prop: 'OptionsContinuous', kind: 'element', name: 'OptionsContinuous', type: 'object', nullable: true, required: true, ref: 'JobScheduleContinuousOptions' },
+        { prop: 'OptionsBackupWindow', kind: 'element', name: 'OptionsBackupWindow', type: 'object', nullable: true, required: true, ref: 'JobScheduleBackupWindowOptions' },
+        { prop: 'OptionsDaisyChaining', kind: 'element', name: 'OptionsDaisyChaining', type: 'object', nullable: true, required: true, ref: 'JobScheduleDaisyChainingOptions' }
+      ]
+    },
+    JobScheduleTimePeriods: {
+      element: 'TimePeriods',
+      props: [
+        { prop: 'Days', kind: 'element', name: 'Day', type: 'array', nullable: false, required: true, ref: 'DaySchedule', wrapped: false, itemName: 'Day', itemType: 'object' }
       ]
     },
     Link: {
@@ -129,6 +341,14 @@ export const xmlMapping = {
         { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
         { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: true, required: true },
         { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: true, required: true }
+      ]
+    },
+    LinuxGuestFSIndexingOptions: {
+      element: 'LinuxGuestFSIndexingOptions',
+      props: [
+        { prop: 'FileSystemIndexingMode', kind: 'element', name: 'FileSystemIndexingMode', type: 'string', nullable: true, required: true },
+        { prop: 'IncludedIndexingFolders', kind: 'element', name: 'IncludedIndexingFolders', type: 'object', nullable: true, required: true, ref: 'IncludedIndexingFolders' },
+        { prop: 'ExcludedIndexingFolders', kind: 'element', name: 'ExcludedIndexingFolders', type: 'object', nullable: true, required: true, ref: 'ExcludedIndexingFolders' }
       ]
     },
     LogonSession: {
@@ -150,9 +370,89 @@ export const xmlMapping = {
         { prop: 'UID', kind: 'attribute', name: 'UID', type: 'string', nullable: false, required: true },
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'Description', kind: 'element', name: 'Description', type: 'string', nullable: true, required: true },
+        { prop: 'Includes', kind: 'element', name: 'Includes', type: 'object', nullable: true, required: true, ref: 'NasJobIncludes' },
+        { prop: 'StorageOptions', kind: 'element', name: 'StorageOptions', type: 'object', nullable: true, required: true, ref: 'NasStorageOptions' },
         { prop: 'ScheduleConfigured', kind: 'element', name: 'ScheduleConfigured', type: 'boolean', nullable: false, required: true },
         { prop: 'ScheduleEnabled', kind: 'element', name: 'ScheduleEnabled', type: 'boolean', nullable: false, required: true },
-        { prop: 'NextRun', kind: 'element', name: 'NextRun', type: 'date-time', nullable: true, required: true }
+        { prop: 'NextRun', kind: 'element', name: 'NextRun', type: 'date-time', nullable: true, required: true },
+        { prop: 'JobScheduleOptions', kind: 'element', name: 'JobScheduleOptions', type: 'object', nullable: true, required: true, ref: 'JobScheduleOptions' }
+      ]
+    },
+    NASObject: {
+      element: 'NASObject',
+      props: [
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'HierarchyObjRef', kind: 'element', name: 'HierarchyObjRef', type: 'string', nullable: false, required: true },
+        { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
+        { prop: 'FileOrFolder', kind: 'element', name: 'FileOrFolder', type: 'string', nullable: false, required: true },
+        { prop: 'FileServerUid', kind: 'element', name: 'FileServerUid', type: 'string', nullable: true, required: true },
+        { prop: 'InclusionMask', kind: 'element', name: 'InclusionMask', type: 'object', nullable: true, required: true, ref: 'NasInclusionMask' },
+        { prop: 'ExclusionMask', kind: 'element', name: 'ExclusionMask', type: 'object', nullable: true, required: true, ref: 'NasExclusionMask' }
+      ]
+    },
+    NasAclOptions: {
+      element: 'ACL',
+      props: [
+        { prop: 'FileAttributesChangeTrackingMode', kind: 'element', name: 'FileAttributesChangeTrackingMode', type: 'string', nullable: true, required: true }
+      ]
+    },
+    NasAdvancedStorageOptions: {
+      element: 'AdvancedStorageOptions',
+      props: [
+        { prop: 'ACL', kind: 'element', name: 'ACL', type: 'object', nullable: true, required: true, ref: 'NasAclOptions' }
+      ]
+    },
+    NasExclusionMask: {
+      element: 'ExclusionMask',
+      props: [
+        { prop: 'Extensions', kind: 'element', name: 'Extension', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Extension', itemType: 'string' }
+      ]
+    },
+    NasInclusionMask: {
+      element: 'InclusionMask',
+      props: [
+        { prop: 'Extensions', kind: 'element', name: 'Extension', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Extension', itemType: 'string' }
+      ]
+    },
+    NasJobIncludes: {
+      element: 'Includes',
+      props: [
+        { prop: 'NASObjects', kind: 'element', name: 'NASObject', type: 'array', nullable: false, required: true, ref: 'NASObject', wrapped: false, itemName: 'NASObject', itemType: 'object' }
+      ]
+    },
+    NasStorageOptions: {
+      element: 'StorageOptions',
+      props: [
+        { prop: 'BackupRepositoryUid', kind: 'element', name: 'BackupRepositoryUid', type: 'string', nullable: false, required: true },
+        { prop: 'ShorttermRetentionType', kind: 'element', name: 'ShorttermRetentionType', type: 'string', nullable: true, required: true },
+        { prop: 'ShorttermRetentionPeriod', kind: 'element', name: 'ShorttermRetentionPeriod', type: 'integer', nullable: true, required: true },
+        { prop: 'LongtermRetentionEnabled', kind: 'element', name: 'LongtermRetentionEnabled', type: 'boolean', nullable: true, required: true },
+        { prop: 'AdvancedStorageOptions', kind: 'element', name: 'AdvancedStorageOptions', type: 'object', nullable: true, required: true, ref: 'NasAdvancedStorageOptions' }
+      ]
+    },
+    ObjectInAgentBackupJob: {
+      element: 'ObjectInAgentBackupJob',
+      props: [
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
+        { prop: 'Name', kind: 'element', name: 'Name', type: 'string', nullable: false, required: true },
+        { prop: 'DisplayName', kind: 'element', name: 'DisplayName', type: 'string', nullable: true, required: true },
+        { prop: 'GuestProcessingOptions', kind: 'element', name: 'GuestProcessingOptions', type: 'object', nullable: true, required: true, ref: 'GuestProcessingOptions' }
+      ]
+    },
+    ObjectInJob: {
+      element: 'ObjectInJob',
+      props: [
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
+        { prop: 'HierarchyObjRef', kind: 'element', name: 'HierarchyObjRef', type: 'string', nullable: true, required: true },
+        { prop: 'Name', kind: 'element', name: 'Name', type: 'string', nullable: false, required: true },
+        { prop: 'DisplayName', kind: 'element', name: 'DisplayName', type: 'string', nullable: true, required: true },
+        { prop: 'GuestProcessingOptions', kind: 'element', name: 'GuestProcessingOptions', type: 'object', nullable: true, required: true, ref: 'GuestProcessingOptions' }
       ]
     },
     PagingInfo: {
@@ -207,6 +507,23 @@ export const xmlMapping = {
         { prop: 'BackupDateUTC', kind: 'element', name: 'BackupDateUTC', type: 'date-time', nullable: false, required: true }
       ]
     },
+    SimpleRetentionPolicy: {
+      element: 'SimpleRetentionPolicy',
+      props: [
+        { prop: 'RetainCycles', kind: 'element', name: 'RetainCycles', type: 'integer', nullable: true, required: true },
+        { prop: 'RetainDaysToKeep', kind: 'element', name: 'RetainDaysToKeep', type: 'integer', nullable: true, required: true },
+        { prop: 'RetainLimitType', kind: 'element', name: 'RetainLimitType', type: 'string', nullable: true, required: true }
+      ]
+    },
+    SqlBackupOptions: {
+      element: 'SqlBackupOptions',
+      props: [
+        { prop: 'TransactionLogsProcessing', kind: 'element', name: 'TransactionLogsProcessing', type: 'string', nullable: true, required: true },
+        { prop: 'BackupLogsFrequencyMin', kind: 'element', name: 'BackupLogsFrequencyMin', type: 'integer', nullable: true, required: true },
+        { prop: 'UseDbBackupRetention', kind: 'element', name: 'UseDbBackupRetention', type: 'boolean', nullable: true, required: true },
+        { prop: 'RetainDays', kind: 'element', name: 'RetainDays', type: 'integer', nullable: true, required: true }
+      ]
+    },
     Task: {
       element: 'Task',
       props: [
@@ -224,6 +541,22 @@ export const xmlMapping = {
       props: [
         { prop: 'Success', kind: 'attribute', name: 'Success', type: 'boolean', nullable: false, required: true },
         { prop: 'Message', kind: 'element', name: 'Message', type: 'string', nullable: false, required: true }
+      ]
+    },
+    VssSnapshotOptions: {
+      element: 'VssSnapshotOptions',
+      props: [
+        { prop: 'VssSnapshotMode', kind: 'element', name: 'VssSnapshotMode', type: 'string', nullable: true, required: true },
+        { prop: 'IsCopyOnly', kind: 'element', name: 'IsCopyOnly', type: 'boolean', nullable: true, required: true },
+        { prop: 'UsePersistentGuestAgent', kind: 'element', name: 'UsePersistentGuestAgent', type: 'boolean', nullable: true, required: true }
+      ]
+    },
+    WindowsGuestFSIndexingOptions: {
+      element: 'WindowsGuestFSIndexingOptions',
+      props: [
+        { prop: 'FileSystemIndexingMode', kind: 'element', name: 'FileSystemIndexingMode', type: 'string', nullable: true, required: true },
+        { prop: 'IncludedIndexingFolders', kind: 'element', name: 'IncludedIndexingFolders', type: 'object', nullable: true, required: true, ref: 'IncludedIndexingFolders' },
+        { prop: 'ExcludedIndexingFolders', kind: 'element', name: 'ExcludedIndexingFolders', type: 'object', nullable: true, required: true, ref: 'ExcludedIndexingFolders' }
       ]
     }
   }
