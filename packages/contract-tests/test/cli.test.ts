@@ -70,6 +70,27 @@ describe('exit codes', () => {
   });
 });
 
+describe('progress bar', () => {
+  it('is drawn on a terminal for long runs and never on a pipe', { timeout: 60_000 }, async () => {
+    const dir = path.join(tmp.dir, 'many', 'm365', 'listJobSessionsForJob');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 60; i++) {
+      cpSync(m365Seed, path.join(dir, `200-copy${i}.json`));
+      cpSync(`${m365Seed}.meta.json`, path.join(dir, `200-copy${i}.json.meta.json`));
+    }
+    const tty = await runCli(['check', dir], { tty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/\rvalidating \[#+\] 60\/60 100%/);
+    expect(tty.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(tty.stdout).not.toContain('\r');
+    const pipe = await runCli(['check', dir]);
+    expect(pipe.stderr).toBe('');
+    // Short runs stay quiet even on a terminal.
+    const short = await runCli(['check', path.join(tmp.dir, 'invalid')], { tty: true });
+    expect(short.stderr).toBe('');
+  });
+});
+
 describe('output formats', () => {
   it('json parses and carries results, summary and coverage', async () => {
     const r = await runCli(['check', path.join(tmp.dir, 'invalid'), '--format', 'json']);

@@ -19,13 +19,13 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured streams. */
-export async function runCli(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string | Buffer } = {}): Promise<CliRun> {
+export async function runCli(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string | Buffer; tty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as Readable & { isTTY?: boolean };
   const code = await run(argv, {
     stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+    stderr: { write: (s: string) => ((stderr += s), true), isTTY: options.tty ?? false, columns: 100 },
     stdin,
     env: options.env ?? {},
     cwd: options.cwd ?? packageDir,

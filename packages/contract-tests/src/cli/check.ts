@@ -14,7 +14,7 @@ import { formatJunit } from '../report/junit.js';
 import { toEntry, type CheckReport } from '../report/model.js';
 import { ProgressBar, type ProgressStream } from '../report/progress.js';
 import { formatText } from '../report/text.js';
-import type { Product, ValidationResult } from '../types.js';
+import type { ContractValidator, Product, ResponseInput, ValidationResult } from '../types.js';
 import { parseArgs, stringOption } from './args.js';
 import { InputError } from './errors.js';
 import { productOption, type CliIO } from './io.js';
@@ -22,6 +22,22 @@ import { productOption, type CliIO } from './io.js';
 export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--format text|json|junit] [--junit-file F] [--verbose] [--root DIR]
   Validates recordings (<product>/<operationId>/<status>[-variant].(json|xml) + .meta.json sidecars)
   and .har files. Default path: the bundled recordings. Exit 0 all valid, 1 some invalid, 2 usage/input error.`;
+
+/**
+ * Validates everything; one validateMany call, or (only when a progress bar is shown) consecutive
+ * slices of it: the validator keeps its JVM between calls, so slices still cost one JVM start.
+ */
+async function validateAll(validator: ContractValidator, inputs: ResponseInput[], progress: ProgressBar): Promise<ValidationResult[]> {
+  if (!progress.enabled) return validator.validateMany(inputs);
+  const slice = Math.max(25, Math.ceil(inputs.length / 40));
+  const out: ValidationResult[] = [];
+  progress.update(0);
+  for (let i = 0; i < inputs.length; i += slice) {
+    out.push(...(await validator.validateMany(inputs.slice(i, i + slice))));
+    progress.update(out.length);
+  }
+  return out;
+}
 
 /** Runs `check`; returns the exit code. */
 export async function runCheck(argv: readonly string[], io: CliIO): Promise<number> {
@@ -49,18 +65,13 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     throw new InputError(`nothing to check under ${paths.join(', ')}: no recordings or HAR entries found${why}`);
   }
 
-  const progress = new ProgressBar(io.stderr as ProgressStream, items.length, `validating ${items.length} responses`);
+  const withBody = items.filter((i) => i.body !== undefined);
+  const progress = new ProgressBar(io.stderr as ProgressStream, withBody.length, 'validating');
   const validator = await createValidator(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {});
-  let results: (ValidationResult | undefined)[];
   try {
-    progress.update(0);
-    const withBody = items.filter((i) => i.body !== undefined);
-    // One call for everything: the library sends every XML body to a single JVM batch.
-    const validated = await validator.validateMany(withBody.map(toResponseInput));
+    const validated = await validateAll(validator, withBody.map(toResponseInput), progress);
     const byItem = new Map<CheckItem, ValidationResult>(withBody.map((item, k) => [item, validated[k]!]));
-    results = items.map((i) => byItem.get(i));
-    progress.update(items.length);
-    progress.done();
+    const results = items.map((i) => byItem.get(i));
     const entries = items.map((item, k) => toEntry(item, results[k]));
     const products = product ? [product] : ([...new Set(items.map((i) => i.product))] as Product[]);
     const report: CheckReport = { entries, coverage: computeCoverage(products.sort(), (p) => validator.operations(p), entries), skipped };

@@ -44,5 +44,6 @@ export class ProgressBar {
   /** Clears the line so the report starts on a clean one. */
   done(): void {
     if (this.enabled && this.drawn) this.stream.write('\r\x1b[2K');
+    this.drawn = false;
   }
 }
