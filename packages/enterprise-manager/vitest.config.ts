@@ -6,5 +6,6 @@ export default defineConfig({
     typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     // The spec-driven mock bundles the spec at start-up; give slow CI machines room.
     hookTimeout: 30_000,
+    testTimeout: 30_000,
   },
 });
