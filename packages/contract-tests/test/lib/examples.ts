@@ -2,20 +2,22 @@
 import { isXml, type Validator } from '../../src/index.js';
 
 /** One XML example with where it came from. */
-export interface XmlExample { name: string; xml: string; namespace: string }
+export interface XmlExample { name: string; xml: string; namespace: string; seed: boolean }
 
-/** Every string-valued example under an XML media type, across products. */
+/** Every distinct string-valued example under an XML media type, across products. */
 export function xmlExamples(v: Validator): XmlExample[] {
   const out: XmlExample[] = [];
+  const seen = new Set<string>();
   for (const [product, index] of v.indexes) {
     for (const op of index.operations) {
       for (const [status, entries] of Object.entries(op.content)) {
         for (const e of entries) {
           if (!isXml(e.mediaType)) continue;
           for (const [name, ex] of Object.entries(e.examples)) {
-            if (typeof ex.value !== 'string') continue;
+            if (typeof ex.value !== 'string' || seen.has(ex.value)) continue;
+            seen.add(ex.value);
             const ns = /xmlns\s*=\s*"([^"]*)"/.exec(ex.value)?.[1] ?? '';
-            out.push({ name: `${product} ${op.operationId} ${status} ${e.mediaType} ${name}`, xml: ex.value, namespace: ns });
+            out.push({ name: `${product} ${op.operationId} ${status} ${e.mediaType} ${name}`, xml: ex.value, namespace: ns, seed: ex['x-veeam-origin'] === 'seed' });
           }
         }
       }

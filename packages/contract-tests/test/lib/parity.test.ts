@@ -47,16 +47,22 @@ for (const root of roots) {
     });
 
     it('agrees on every example, valid and mutated', async () => {
-      const cases = examples.flatMap((ex) => MUTATIONS.map(([m, f]) => ({ label: `${ex.name} [${m}]`, xml: f(ex.xml), xsd: v.xsdFor('enterprise-manager', ex.namespace)! })));
+      // One reference JVM per document is slow: every example as is, mutants of seed examples (all
+      // examples in the small fixture repo).
+      const mutated = (ex: XmlExample) => root === FIXTURE_ROOT || ex.seed;
+      const cases = examples.flatMap((ex) => MUTATIONS.filter(([m]) => m === 'as is' || mutated(ex)).map(([m, f]) => ({ label: `${ex.name} [${m}]`, xml: f(ex.xml), xsd: v.xsdFor('enterprise-manager', ex.namespace)! })));
       const ours = await v.xsd.validate(cases.map((c) => ({ xsd: c.xsd, xml: c.xml })));
       const mine = ours.map((r) => (r.ok ? 'valid' : `${r.errors[0]?.line}:${r.errors[0]?.column}`));
-      const theirs: string[] = [];
-      for (const c of cases) theirs.push(await reference(c.xml, c.xsd)); // one JVM per call: sequential, 2 cores
+      // One JVM per reference call: two at a time (2 cores).
+      const theirs: string[] = new Array(cases.length);
+      let next = 0;
+      const worker = async () => { for (let i = next++; i < cases.length; i = next++) theirs[i] = await reference(cases[i]!.xml, cases[i]!.xsd); };
+      await Promise.all([worker(), worker()]);
       const table = cases.map((c, i) => `${c.label}: ours ${mine[i]} reference ${theirs[i]}`);
       expect(table).toEqual(cases.map((c, i) => `${c.label}: ours ${theirs[i]} reference ${theirs[i]}`));
       // The mutants really are rejected (the comparison alone would pass if both accepted everything).
       cases.forEach((c, i) => { if (!c.label.endsWith('[as is]')) expect(mine[i], c.label).not.toBe('valid'); });
       expect(v.xsd.jvmStarts).toBe(1);
-    }, 240_000);
+    }, 400_000);
   });
 }
