@@ -25,6 +25,7 @@ export async function mutationCheck(v: Validator, examples: ExampleCase[]): Prom
   const seeds = examples.filter((e) => e.origin === 'seed');
   const jobs: { ex: ExampleCase; m: Mutant }[] = [];
   const failures: Finding[] = [];
+  const notes: string[] = [];
   for (const ex of seeds) {
     const doc = v.indexes.get(ex.product)!.doc;
     const root = rootSchema(v, ex);
@@ -32,6 +33,10 @@ export async function mutationCheck(v: Validator, examples: ExampleCase[]): Prom
     const mutants = ex.json !== undefined ? jsonMutants(doc, root.schema, ex.json) : xmlMutants(doc, root.schema, ex.body);
     if (mutants.length === 0) failures.push({ file: ex.file, message: `${ex.label}: no mutation site found (schema ${root.name} constrains nothing the example uses)` });
     for (const m of mutants) jobs.push({ ex, m });
+    // Not a failure (the schema may have nothing of that kind), but worth seeing: a candidate for a
+    // tighter schema (e.g. an enum for EM `Type` attributes).
+    const missing = (['enum', 'required', 'type'] as const).filter((k) => !mutants.some((m) => m.kind === k));
+    if (missing.length > 0 && mutants.length > 0) notes.push(`${ex.label}: no ${missing.join('/')} site in schema ${root.name} for the values this example uses`);
   }
   const results = await v.validateTargets(jobs.map(({ ex, m }) => ({ target: ex.target, body: m.body })));
   jobs.forEach(({ ex, m }, i) => {
@@ -42,6 +47,6 @@ export async function mutationCheck(v: Validator, examples: ExampleCase[]): Prom
     name: 'mutation',
     summary: `${seeds.length} seed examples, ${jobs.length} mutants (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}), ${failures.length} survived or unusable`,
     failures,
-    notes: [],
+    notes,
   };
 }
