@@ -1,5 +1,7 @@
 // The mock server against a tiny fixture registry (test/fixtures/mini-root): routing, negotiation,
 // representations, auth flows, 401/404/405/406, link rewriting and the fault-injection hook.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,6 +91,32 @@ describe('enterprise-manager mock', () => {
     });
     expect((await fetch(`${mock.url}/boom`)).status).toBe(503);
     expect((await fetch(`${mock.url}/backupSessions/1`)).status).toBe(401);
+  });
+});
+
+describe('replaying recordings', () => {
+  it('answers a request that matches a recording with it, others with the examples', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'veeam-replay-'));
+    try {
+      const op = path.join(dir, 'enterprise-manager', 'getBackupSession');
+      mkdirSync(op, { recursive: true });
+      const body = '<BackupJobSession xmlns="http://www.veeam.com/ent/v1.0" Type="BackupJobSession" Href="https://em.example.com:9398/api/backupSessions/77?format=Entity"><State>Working</State></BackupJobSession>';
+      writeFileSync(path.join(op, '200-entity.xml'), body);
+      writeFileSync(path.join(op, '200-entity.xml.meta.json'), JSON.stringify({ method: 'GET', url: 'https://em.example.com:9398/api/backupSessions/77?format=Entity', status: 200, contentType: 'application/xml; charset=utf-8', origin: 'recorded' }));
+      mock = await startMockServer({ product: 'enterprise-manager', rootDir, recordingsDir: dir });
+      const sid = await emLogon(mock);
+      const replayed = await fetch(`${mock.url}/backupSessions/77?format=entity`, { headers: { 'x-restsvcsessionid': sid } });
+      expect(replayed.status).toBe(200);
+      expect(await replayed.text()).toBe(body.replace('https://em.example.com:9398/api', mock.url));
+      const other = await fetch(`${mock.url}/backupSessions/78?format=Entity`, { headers: { 'x-restsvcsessionid': sid } });
+      expect(await other.text()).toContain('<State>Stopped</State>');
+      // Recorded as XML only: a JSON-only client is refused rather than served the wrong thing.
+      expect((await fetch(`${mock.url}/backupSessions/77?format=Entity`, { headers: { 'x-restsvcsessionid': sid, accept: 'application/json' } })).status).toBe(406);
+      // Auth still applies to replayed responses.
+      expect((await fetch(`${mock.url}/backupSessions/77?format=Entity`)).status).toBe(401);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,9 +5,9 @@ import { parseArgs, portOption, stringOption } from './args.js';
 import { UsageError } from './errors.js';
 import { productOption, type CliIO } from './io.js';
 
-export const MOCK_USAGE = `usage: veeam-contract mock --product P [--port N] [--host 127.0.0.1] [--token-ttl SECONDS] [--root DIR]
+export const MOCK_USAGE = `usage: veeam-contract mock --product P [--port N] [--host 127.0.0.1] [--token-ttl SECONDS] [--recordings DIR] [--root DIR]
   Serves the spec's examples as a real HTTP server (XML or JSON by Accept, EM logon and OAuth token
-  flows, 401 without auth). User: ${DEFAULT_MOCK_USERS[0]!.username} / ${DEFAULT_MOCK_USERS[0]!.password}. Stop with Ctrl+C.`;
+  flows, 401 without auth); --recordings replays recorded responses for the same request. User: ${DEFAULT_MOCK_USERS[0]!.username} / ${DEFAULT_MOCK_USERS[0]!.password}. Stop with Ctrl+C.`;
 
 /**
  * Runs `mock`; resolves with exit code 0 once `stop` resolves (SIGINT/SIGTERM in the CLI).
@@ -19,6 +19,7 @@ export async function runMock(argv: readonly string[], io: CliIO, stop: Promise<
     port: { type: 'string' },
     host: { type: 'string' },
     'token-ttl': { type: 'string' },
+    recordings: { type: 'string' },
     root: { type: 'string' },
     help: { type: 'boolean' },
   });
@@ -31,12 +32,14 @@ export async function runMock(argv: readonly string[], io: CliIO, stop: Promise<
   const ttlRaw = stringOption(args, 'mock', 'token-ttl');
   if (ttlRaw !== undefined && !/^\d+$/.test(ttlRaw)) throw new UsageError(`mock: --token-ttl must be a number of seconds, got "${ttlRaw}"`);
   const root = stringOption(args, 'mock', 'root');
+  const recordings = stringOption(args, 'mock', 'recordings');
   const server = await startMockServer({
     product,
     port: portOption(args, 'mock', 'port', 0),
     host: stringOption(args, 'mock', 'host') ?? '127.0.0.1',
     ...(ttlRaw !== undefined ? { tokenTtlSeconds: Number(ttlRaw) } : {}),
     ...(root ? { rootDir: path.resolve(io.cwd, root) } : {}),
+    ...(recordings ? { recordingsDir: path.resolve(io.cwd, recordings) } : {}),
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') throw new UsageError(`mock: cannot listen (${e.code}): ${e.message}`);
     throw e;

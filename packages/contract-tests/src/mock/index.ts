@@ -21,6 +21,7 @@ import { negotiate } from './negotiate.js';
 import { hrefRewriter } from './rewrite.js';
 import { anyExample, mediaTypesOf, pickExample, successStatus, type ExampleBody } from './examples.js';
 import { authFlowFor, type AuthFlow } from './auth-flows.js';
+import { ReplayStore } from './replay.js';
 
 export type { MockUser } from './credentials.js';
 
@@ -42,6 +43,11 @@ export interface MockServerOptions {
   hook?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
   /** Repository root holding redocly.yaml. @default the checkout this package lives in */
   rootDir?: string;
+  /**
+   * Recordings directory (as written by `veeam-contract record`): a request with the same method, path
+   * and query as a 2xx recording is answered with it; others with the spec's examples.
+   */
+  recordingsDir?: string;
 }
 
 /** One request the mock received. */
@@ -86,6 +92,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const index = indexSpec(spec);
   const store = new CredentialStore(options.users ?? DEFAULT_MOCK_USERS, options.tokenTtlSeconds ?? 3600);
   const flow = authFlowFor(options.product);
+  const replay = options.recordingsDir ? await ReplayStore.load(options.recordingsDir, index) : undefined;
   const requests: MockRequestLog[] = [];
   const basePath = index.basePaths.at(-1) ?? '';
   let rewrite: (body: string) => string = (b) => b;
@@ -117,6 +124,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const handled = await flow.handle(ctx, match.operation, store);
     if (handled) return;
     if (!flow.isPublic(match.operation, index) && !ctx.authorized(flow, store)) return;
+    const recorded = replay?.find(log.method, log.url) ?? [];
+    if (recorded.length > 0) {
+      const mt = ctx.negotiate(recorded.map((r) => r.mediaType));
+      if (!mt) return ctx.sendStatus(406, {}, `Not Acceptable: recorded as ${recorded.map((r) => r.mediaType).join(' or ')}`);
+      const r = recorded.find((x) => x.mediaType === mt)!;
+      return ctx.sendBody(r.status, r);
+    }
     ctx.sendExample(match.operation, successStatus(match.operation), match.representation);
   }
 
