@@ -66,7 +66,7 @@ export interface ValidatorOptions {
   rootDir?: string;
   /** JDK used for XSD validation. @default `$JAVA_HOME`, else `java`/`javac` on `PATH` */
   javaHome?: string;
-  /** Bodies larger than this are refused as `malformed` before parsing. @default 64 MiB */
+  /** Bodies larger than this are refused as `malformed` before parsing. @default 16 MiB */
   maxBodyBytes?: number;
 }
 

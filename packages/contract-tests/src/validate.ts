@@ -17,7 +17,9 @@ import { checkXml } from './xml/safety.js';
 import { mapXsdIssue } from './xml/xsd-errors.js';
 import type { ContractValidator, OperationInfo, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
 
-const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+/** More errors than this for one body are summarized: a hostile body must not flood the report. */
+const MAX_ERRORS = 100;
 
 /** Where a body is validated: one response media type of one operation (and a representation). */
 export interface BodyTarget {
@@ -206,7 +208,7 @@ export class Validator implements ContractValidator {
       const v = verdicts[k]!;
       const base = (pending[i] as Extract<Pending, { xml: unknown }>).base;
       if (v.schemaError) throw new SpecError(`XSD cannot be loaded: ${v.schemaError}`);
-      const errors = v.errors.map(mapXsdIssue);
+      const errors = capErrors(v.errors.map(mapXsdIssue));
       results[i] = { ok: v.ok, outcome: v.ok ? 'valid' : 'invalid', ...base, errors };
     });
     return results;
@@ -227,7 +229,12 @@ function effectiveTarget(t: BodyTarget): BodyTarget {
 }
 
 function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResult>, errors: ValidationError[]): Pending {
-  return { done: { ok: outcome === 'valid', outcome, ...base, errors } };
+  return { done: { ok: outcome === 'valid', outcome, ...base, errors: capErrors(errors) } };
+}
+
+function capErrors(errors: ValidationError[]): ValidationError[] {
+  if (errors.length <= MAX_ERRORS) return errors;
+  return [...errors.slice(0, MAX_ERRORS), { path: '/', message: `${errors.length - MAX_ERRORS} more errors not shown` }];
 }
 
 function fmtRoot(r: { name: string; namespace: string }): string {

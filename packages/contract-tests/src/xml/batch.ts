@@ -24,6 +24,11 @@ export class XsdBatchValidator {
 
   constructor(private readonly javaHome?: string) {}
 
+  /** Process id of the running JVM, if one is running. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Validates all jobs; they are written in one go and cost at most one JVM start. */
   async validate(jobs: readonly XsdJob[]): Promise<XsdVerdict[]> {
     if (jobs.length === 0) return [];

@@ -93,3 +93,39 @@ describe('missing JDK', () => {
     }
   });
 });
+
+describe('JVM lifecycle', () => {
+  it('close() ends the JVM (no process left behind) and a later call starts a new one', async () => {
+    const fresh = await createValidator({ rootDir: FIXTURE_ROOT });
+    await fresh.validate(em({}));
+    const pid = fresh.xsd.pid!;
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    await fresh.close();
+    expect(fresh.xsd.pid).toBeUndefined();
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+    expect((await fresh.validate(em({}))).ok).toBe(true);
+    expect(fresh.xsd.jvmStarts).toBe(2);
+    await fresh.close();
+  });
+
+  it('a JVM that dies mid-run fails the pending documents with a clear error, then restarts', async () => {
+    const fresh = await createValidator({ rootDir: FIXTURE_ROOT });
+    try {
+      await fresh.validate(em({}));
+      const pending = fresh.validateMany(Array.from({ length: 200 }, () => em({})));
+      process.kill(fresh.xsd.pid!, 'SIGKILL');
+      await expect(pending).rejects.toThrow(/XsdBatch JVM exited/);
+      expect((await fresh.validate(em({}))).ok).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses a body over the size limit before parsing', async () => {
+    const small = await createValidator({ rootDir: FIXTURE_ROOT, maxBodyBytes: 1000 });
+    const r = await small.validate(em({ body: entityXml + ' '.repeat(1000) }));
+    expect(r).toMatchObject({ outcome: 'malformed' });
+    expect(r.errors[0]!.message).toMatch(/more than the limit of 1000/);
+    await small.close();
+  });
+});
