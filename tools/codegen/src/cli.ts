@@ -38,7 +38,13 @@ async function main(): Promise<number> {
 
   // The whole-repo run goes through turbo so unchanged products are cache hits (turbo.json `generate`).
   if (!args.check && args.product === undefined && args.config === undefined && !args['no-turbo']) {
-    const run = spawnSync('turbo', ['run', 'generate'], { cwd: path.dirname(configPath), stdio: 'inherit', shell: false });
+    const repo = path.dirname(configPath);
+    const local = path.join(repo, 'node_modules', '.bin', 'turbo');
+    const run = spawnSync(existsSync(local) ? local : 'turbo', ['run', 'generate'], { cwd: repo, stdio: 'inherit' });
+    if (run.error !== undefined) {
+      process.stderr.write(`veeam-codegen: cannot run turbo (${run.error.message}); install dependencies, or use --no-turbo\n`);
+      return 2;
+    }
     return run.status ?? 2;
   }
 
