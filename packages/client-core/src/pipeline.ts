@@ -24,7 +24,8 @@ export function createPipeline(options: PipelineOptions): (request: Request) => 
     let reauthenticated = false;
     let retries = 0;
     for (let attempt = 1; ; attempt++) {
-      const headers = new Headers(request.headers);
+      // The Request openapi-fetch built is ours alone: set auth on its headers instead of copying them.
+      const headers = request.headers;
       const used = auth ? await auth.authorize(headers, signal) : undefined;
       log?.({ type: 'request', method, url, attempt });
       const response = await fetch(url, { method, headers, body, signal, redirect: request.redirect });
