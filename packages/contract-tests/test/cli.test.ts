@@ -41,7 +41,7 @@ describe('exit codes', () => {
     expect(r.stdout).toMatch(/at \/0\/status: .*expected .*Success.*actual "Sucess"/);
   });
 
-  const usageCases = [['check', '--format', 'yaml'], ['frobnicate'], ['validate', '--product', 'nope'], ['check', 'missing-dir'], ['record', '--product', 'm365', '--base-url', 'http://127.0.0.1:9/v3', '--username', 'u', '--password', 'p'], ['mock', '--product', 'azure', '--port', '99999']];
+  const usageCases = [['check', '--format', 'yaml'], ['frobnicate'], ['validate', '--product', 'nope'], ['check', 'missing-dir'], ['record', '--product', 'm365', '--base-url', 'http://127.0.0.1:9/v3', '--username', 'u', '--password', 'p'], ['mock', '--product', 'azure', '--port', '99999'], ['check', '--max-body-mb', '0']];
   it.each(usageCases)('2 with one clear line and no stack: %s', async (...argv) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

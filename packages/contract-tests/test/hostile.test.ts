@@ -36,6 +36,7 @@ let listener: http.Server;
 let listenerHits = 0;
 let listenerUrl: string;
 let cases: Case[];
+let bigLastIndex = 0;
 
 function writeCase(c: Case): void {
   const isEm = c.product === 'enterprise-manager';
@@ -71,14 +72,15 @@ beforeAll(async () => {
   listenerUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
 
   const bigN = bigBody();
-  const bigLastIndex = (bigN.match(/"id":/g) ?? []).length - 1;
+  bigLastIndex = (bigN.match(/"id":/g) ?? []).length - 1;
   const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`)].join('\n');
   cases = [
     { name: 'xxe-file', product: 'enterprise-manager', contentType: 'application/xml', body: `<?xml version="1.0"?>\n<!DOCTYPE EntityRef [<!ENTITY xxe SYSTEM "file://${secretFile}">]>\n<EntityRef xmlns="${NS}" Type="&xxe;" Href="http://localhost:9399/api/backupSessions/${SESSION}" Name="n" UID="u"><Links/></EntityRef>`, outcomes: ['malformed'], message: /DTD|DOCTYPE|entit/i, path: /^\d+:\d+$/ },
     { name: 'xxe-url', product: 'enterprise-manager', contentType: 'application/xml', body: `<?xml version="1.0"?>\n<!DOCTYPE EntityRef [<!ENTITY % remote SYSTEM "${listenerUrl}/evil.dtd"> %remote;]>\n<EntityRef xmlns="${NS}" Type="&leak;" Href="h" Name="n" UID="u"><Links/></EntityRef>`, outcomes: ['malformed'], message: /DTD|DOCTYPE|entit/i, path: /^\d+:\d+$/ },
     { name: 'external-dtd', product: 'enterprise-manager', contentType: 'application/xml', body: `<?xml version="1.0"?>\n<!DOCTYPE EntityRef SYSTEM "${listenerUrl}/ext.dtd">\n<EntityRef xmlns="${NS}" Type="t" Href="h" Name="n" UID="u"><Links/></EntityRef>`, outcomes: ['malformed'], message: /DTD|DOCTYPE/i, path: /^\d+:\d+$/ },
     { name: 'billion-laughs', product: 'enterprise-manager', contentType: 'application/xml', body: `<?xml version="1.0"?>\n<!DOCTYPE EntityRef [\n${lol}\n]>\n<EntityRef xmlns="${NS}" Type="&lol9;" Href="h" Name="n" UID="u"><Links/></EntityRef>`, outcomes: ['malformed'], message: /DTD|DOCTYPE|entit/i, path: /^\d+:\d+$/ },
-    { name: 'big-50mb', product: 'm365', contentType: 'application/json; charset=utf-8', body: bigN, outcomes: ['invalid'], message: /./, path: new RegExp(`^/${bigLastIndex}/status$`) },
+    // Above the default body limit: refused before parsing, with the limit in the message.
+    { name: 'big-50mb', product: 'm365', contentType: 'application/json; charset=utf-8', body: bigN, outcomes: ['malformed'], message: /more than the limit/ },
     { name: 'truncated-json', product: 'm365', contentType: 'application/json', body: m365Json.slice(0, Math.floor(m365Json.length / 2)), outcomes: ['malformed'], message: /JSON|end/i, path: /^\d+:\d+$/ },
     { name: 'truncated-xml', product: 'enterprise-manager', contentType: 'application/xml', body: emXml.slice(0, Math.floor(emXml.length / 2)), outcomes: ['malformed'], message: /./, path: /^\d+:\d+$/ },
     { name: 'utf16-bom', product: 'enterprise-manager', contentType: 'application/json', body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(emJson, 'utf16le')]), outcomes: ['malformed'], message: /UTF-8/, path: /^\d+:\d+$/ },
@@ -111,6 +113,19 @@ describe('hostile corpus', () => {
     expect(stdout).not.toContain(SECRET);
     expect(stdout).not.toContain('leaked');
     expect(listenerHits).toBe(0);
+  });
+
+  it('a 50 MB body under a raised --max-body-mb is parsed and validated to the last item', { timeout: 120_000 }, async () => {
+    const dir = path.join(tmp.dir, 'big', 'm365', 'listJobSessionsForJob');
+    mkdirSync(dir, { recursive: true });
+    const c = cases.find((x) => x.name === 'big-50mb')!;
+    writeFileSync(path.join(dir, '200.json'), c.body);
+    writeFileSync(path.join(dir, '200.json.meta.json'), formatSidecar({ method: 'GET', url: '/v3/Jobs/1/JobSessions', status: 200, contentType: 'application/json', origin: 'constructed' }));
+    const r = await runCli(['check', dir, '--max-body-mb', '64', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { results: { outcome: string; errors: { path: string }[] }[] };
+    expect(doc.results[0]!.outcome).toBe('invalid');
+    expect(doc.results[0]!.errors.map((e) => e.path)).toEqual([`/${bigLastIndex}/status`]);
   });
 
   it('a UTF-8 BOM before EM JSON is accepted (EM 12 sends one)', async () => {

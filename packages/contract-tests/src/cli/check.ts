@@ -16,10 +16,10 @@ import { ProgressBar, type ProgressStream } from '../report/progress.js';
 import { formatText } from '../report/text.js';
 import type { ContractValidator, Product, ResponseInput, ValidationResult } from '../types.js';
 import { parseArgs, stringOption } from './args.js';
-import { InputError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import { productOption, type CliIO } from './io.js';
 
-export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--format text|json|junit] [--junit-file F] [--verbose] [--root DIR]
+export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--format text|json|junit] [--junit-file F] [--max-body-mb N] [--verbose] [--root DIR]
   Validates recordings (<product>/<operationId>/<status>[-variant].(json|xml) + .meta.json sidecars)
   and .har files. Default path: the bundled recordings. Exit 0 all valid, 1 some invalid, 2 usage/input error.`;
 
@@ -45,6 +45,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     product: { type: 'string' },
     format: { type: 'string', choices: ['text', 'json', 'junit'] },
     'junit-file': { type: 'string' },
+    'max-body-mb': { type: 'string' },
     verbose: { type: 'boolean' },
     root: { type: 'string' },
     help: { type: 'boolean' },
@@ -57,6 +58,8 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
   const format = stringOption(args, 'check', 'format') ?? 'text';
   const junitFile = stringOption(args, 'check', 'junit-file');
   const rootDir = stringOption(args, 'check', 'root');
+  const maxMb = stringOption(args, 'check', 'max-body-mb');
+  if (maxMb !== undefined && !/^[1-9]\d{0,4}$/.test(maxMb)) throw new UsageError(`check: --max-body-mb must be a whole number of MiB (1..99999), got "${maxMb}"`);
   const paths = args.positionals.length ? args.positionals : [bundledRecordingsDir];
 
   const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, ...(product ? { product } : {}) });
@@ -67,7 +70,10 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
 
   const withBody = items.filter((i) => i.body !== undefined);
   const progress = new ProgressBar(io.stderr as ProgressStream, withBody.length, 'validating');
-  const validator = await createValidator(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {});
+  const validator = await createValidator({
+    ...(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {}),
+    ...(maxMb ? { maxBodyBytes: Number(maxMb) * 1024 * 1024 } : {}),
+  });
   try {
     const validated = await validateAll(validator, withBody.map(toResponseInput), progress);
     const byItem = new Map<CheckItem, ValidationResult>(withBody.map((item, k) => [item, validated[k]!]));
