@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { OpenApiDoc } from '../src/openapi.js';
+import type { OpenApiDoc, Schema } from '../src/openapi.js';
 
 /** The fixture folder (fixture specs + their redocly.yaml). */
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -13,7 +13,7 @@ export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/veeam-codegen.mjs', import.meta.url));
 
 /** A minimal OpenAPI document with the given paths and schemas, for emitter table tests. */
-export function doc(partial: Partial<OpenApiDoc> & { schemas?: OpenApiDoc['components'] extends infer C ? NonNullable<C>['schemas'] : never }): OpenApiDoc {
+export function doc(partial: Partial<OpenApiDoc> & { schemas?: Record<string, Schema> }): OpenApiDoc {
   const { schemas, ...rest } = partial;
   return { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: schemas ?? {} }, ...rest };
 }
