@@ -40,6 +40,27 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
+describe('password prompt', () => {
+  it('reads the password from a terminal without echoing it when VEEAM_PASSWORD is unset', async () => {
+    const mock = await startMockServer({ product: 'm365', users: [{ username: USER, password: PASSWORD }] });
+    const out = path.join(tmp.dir, 'prompted');
+    try {
+      const r = await runCli(['record', '--product', 'm365', '--base-url', mock.url, '--username', USER, '--out', out], { stdin: `${PASSWORD}\r`, stdinTty: true });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`Password for ${USER}: `);
+      expect(r.stderr).not.toContain(PASSWORD);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('refuses to run without VEEAM_PASSWORD when stdin is not a terminal', async () => {
+    const r = await runCli(['record', '--product', 'm365', '--base-url', 'http://127.0.0.1:9/v3', '--username', USER]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/set VEEAM_PASSWORD/);
+  });
+});
+
 describe.each<[Product, boolean]>([
   ['enterprise-manager', true],
   ['m365', true],
