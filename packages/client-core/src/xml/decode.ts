@@ -1,4 +1,4 @@
-import { failAt, XmlDecodeError } from './errors.js';
+import { failAt } from './errors.js';
 import type { XmlMapping, XmlPropMapping, XmlSchemaMapping, XmlValueType } from './mapping.js';
 import { scan, type XmlAttr, type XmlElement } from './scanner.js';
 
@@ -213,4 +213,3 @@ function show(ns: string | null): string {
   return ns === null ? 'none' : `"${ns}"`;
 }
 
-export { XmlDecodeError };
