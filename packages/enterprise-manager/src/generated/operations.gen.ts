@@ -124,6 +124,34 @@ export const operations = {
     representations: null,
     pagination: null
   },
+  getBackup: {
+    method: 'get',
+    path: '/backups/{ID}',
+    pathParams: ['ID'],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityRef', 'Backup'],
+        'application/xml': ['EntityRef', 'Backup']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityRef',
+      values: { Entity: 'Backup' }
+    },
+    pagination: null
+  },
   getBackupServer: {
     method: 'get',
     path: '/backupServers/{ID}',
@@ -386,6 +414,34 @@ export const operations = {
       }
     },
     representations: null,
+    pagination: null
+  },
+  getVmRestorePoint: {
+    method: 'get',
+    path: '/vmRestorePoints/{ID}',
+    pathParams: ['ID'],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityRef', 'VmRestorePoint'],
+        'application/xml': ['EntityRef', 'VmRestorePoint']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityRef',
+      values: { Entity: 'VmRestorePoint' }
+    },
     pagination: null
   },
   listAgentBackupSessions: {
@@ -665,6 +721,30 @@ export const operations = {
       pageSize: 'pageSize',
       pagingInfo: 'PagingInfo'
     }
+  },
+  listRestorePointVmRestorePoints: {
+    method: 'get',
+    path: '/restorePoints/{ID}/vmRestorePoints',
+    pathParams: ['ID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences'],
+        'application/xml': ['EntityReferences']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
   },
   retryNasJob: {
     method: 'post',

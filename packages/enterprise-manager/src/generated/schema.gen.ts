@@ -277,6 +277,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backups/{ID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a backup
+         * @description Returns the backup with the specified ID: a reference by default, the entity with `format=Entity`.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["getBackup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/jobs": {
         parameters: {
             query?: never;
@@ -593,6 +615,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/restorePoints/{ID}/vmRestorePoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List VM restore points of a restore point
+         * @description Returns references to the VM restore points (one per VM) in the restore point with the specified ID.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listRestorePointVmRestorePoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessionMngr/": {
         parameters: {
             query?: never;
@@ -636,6 +680,28 @@ export interface paths {
          * @description Deletes the task with the specified ID (the `Delete` link of a task).
          */
         delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vmRestorePoints/{ID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a VM restore point
+         * @description Returns the VM restore point with the specified ID: a reference by default, the entity with `format=Entity`.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["getVmRestorePoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1368,6 +1434,29 @@ export interface components {
             VmUid: string | null;
         };
         /**
+         * Backup
+         * @description Entity representation of a backup (the chain of restore points of a job).
+         */
+        Backup: {
+            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the resource representation.
+             */
+            Href: string;
+            /** @description Name of the resource. */
+            Name: string;
+            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
+            UID: string;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+            /** @description Platform, e.g. `VMware`, `HyperV`, `CustomPlatform`. */
+            Platform: string | null;
+            /** @description e.g. `ParentBackup`. */
+            BackupType: string | null;
+        };
+        /**
          * ObjectInJob
          * @description An object (VM, folder, ...) processed by a VM backup job.
          */
@@ -1702,6 +1791,36 @@ export interface components {
              * @description When the restore point was created (UTC).
              */
             BackupDateUTC: string;
+        };
+        /**
+         * VmRestorePoint
+         * @description Entity representation of a VM restore point (one VM in a restore point).
+         */
+        VmRestorePoint: {
+            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the resource representation.
+             */
+            Href: string;
+            /** @description Name of the resource. */
+            Name: string;
+            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
+            UID: string;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+            /**
+             * Format: date-time
+             * @description When the restore point was created (UTC).
+             */
+            CreationTimeUTC: string;
+            /** @description e.g. `Full`, `Incremental`. */
+            Algorithm: string | null;
+            /** @description e.g. `Full`, `Increment`. */
+            PointType: string | null;
+            /** @description Reference of the VM in the infrastructure hierarchy. */
+            HierarchyObjRef: string | null;
         };
     };
     responses: {
@@ -2137,6 +2256,35 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    getBackup: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityRef by default; Backup with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityRef"] | components["schemas"]["Backup"];
+                    "application/json": components["schemas"]["EntityRef"] | components["schemas"]["Backup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     listJobs: {
         parameters: {
             query?: never;
@@ -2544,6 +2692,32 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listRestorePointVmRestorePoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An EntityReferences representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"];
+                    "application/json": components["schemas"]["EntityReferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     createLogonSession: {
         parameters: {
             query?: {
@@ -2614,6 +2788,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getVmRestorePoint: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityRef by default; VmRestorePoint with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityRef"] | components["schemas"]["VmRestorePoint"];
+                    "application/json": components["schemas"]["EntityRef"] | components["schemas"]["VmRestorePoint"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];

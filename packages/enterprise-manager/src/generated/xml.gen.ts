@@ -42,6 +42,18 @@ export const xmlMapping = {
         { prop: 'ObjectInAgentBackupJobs', kind: 'element', name: 'ObjectInAgentBackupJob', type: 'array', nullable: false, required: true, ref: 'ObjectInAgentBackupJob', wrapped: false, itemName: 'ObjectInAgentBackupJob', itemType: 'object' }
       ]
     },
+    Backup: {
+      element: 'Backup',
+      props: [
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
+        { prop: 'UID', kind: 'attribute', name: 'UID', type: 'string', nullable: false, required: true },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'Platform', kind: 'element', name: 'Platform', type: 'string', nullable: true, required: true },
+        { prop: 'BackupType', kind: 'element', name: 'BackupType', type: 'string', nullable: true, required: true }
+      ]
+    },
     BackupJobInfo: {
       element: 'BackupJobInfo',
       props: [
@@ -541,6 +553,20 @@ export const xmlMapping = {
       props: [
         { prop: 'Success', kind: 'attribute', name: 'Success', type: 'boolean', nullable: false, required: true },
         { prop: 'Message', kind: 'element', name: 'Message', type: 'string', nullable: false, required: true }
+      ]
+    },
+    VmRestorePoint: {
+      element: 'VmRestorePoint',
+      props: [
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
+        { prop: 'UID', kind: 'attribute', name: 'UID', type: 'string', nullable: false, required: true },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'CreationTimeUTC', kind: 'element', name: 'CreationTimeUTC', type: 'date-time', nullable: false, required: true },
+        { prop: 'Algorithm', kind: 'element', name: 'Algorithm', type: 'string', nullable: true, required: true },
+        { prop: 'PointType', kind: 'element', name: 'PointType', type: 'string', nullable: true, required: true },
+        { prop: 'HierarchyObjRef', kind: 'element', name: 'HierarchyObjRef', type: 'string', nullable: true, required: true }
       ]
     },
     VssSnapshotOptions: {
