@@ -66,7 +66,7 @@ export class XsdBatchValidator {
     if (this.child) return this.child;
     const classDir = ensureHelperCompiled(this.javaHome);
     const java = javaTool('java', this.javaHome);
-    // Small heap and no JIT tiers beyond C1 keep the start cheap; -Xshare:auto reuses the CDS archive.
+    // C1-only JIT and the serial GC keep the start cheap; the batch is short-lived work per document.
     const child = spawn(java, ['-Xss4m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-cp', classDir, 'XsdBatch'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
