@@ -70,6 +70,18 @@ describe('exit codes', () => {
   });
 });
 
+describe('--product', () => {
+  it('checks only that product\'s recordings and coverage when given a mixed tree', async () => {
+    const r = await runCli(['check', validDir, '--product', 'm365', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { results: { product: string }[]; skipped: { reason: string }[]; coverage: { product: string }[] };
+    expect(new Set(doc.results.map((x) => x.product))).toEqual(new Set(['m365']));
+    expect(doc.skipped.length).toBeGreaterThan(0);
+    expect(doc.skipped[0]!.reason).toBe('recorded for enterprise-manager, not --product m365');
+    expect(doc.coverage.map((c) => c.product)).toEqual(['m365']);
+  });
+});
+
 describe('progress bar', () => {
   it('is drawn on a terminal for long runs and never on a pipe', { timeout: 60_000 }, async () => {
     const dir = path.join(tmp.dir, 'many', 'm365', 'listJobSessionsForJob');

@@ -64,7 +64,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
 
   const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, ...(product ? { product } : {}) });
   if (items.length === 0) {
-    const why = skipped.length ? ` (${skipped.length} HAR entries skipped: not a Veeam API URL)` : '';
+    const why = skipped.length ? ` (${skipped.length} skipped: ${skipped[0]!.reason}${skipped.length > 1 ? ', ...' : ''})` : '';
     throw new InputError(`nothing to check under ${paths.join(', ')}: no recordings or HAR entries found${why}`);
   }
 

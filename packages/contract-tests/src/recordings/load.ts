@@ -73,6 +73,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
   const items: CheckItem[] = [];
   const skipped: SkippedInput[] = [];
   const seen = new Set<string>();
+  const add = (r: CheckItem | SkippedInput) => ('reason' in r ? skipped.push(r) : items.push(r));
   for (const { file, explicit } of files) {
     if (file.endsWith('.har')) {
       const har = parseHar(await readFile(file, 'utf8'), display(file), options.product);
@@ -84,26 +85,29 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
       // Named explicitly: check the body it describes; found in a walk: the body is visited itself.
       if (explicit && !seen.has(body)) {
         seen.add(body);
-        items.push(await loadRecording(body, display, options.product));
+        add(await loadRecording(body, display, options.product));
       }
     } else if (isBody(file) || explicit) {
       if (seen.has(file)) continue;
       seen.add(file);
-      items.push(await loadRecording(file, display, options.product));
+      add(await loadRecording(file, display, options.product));
     }
     options.onFile?.(file);
   }
   return { items, skipped };
 }
 
-async function loadRecording(file: string, display: (f: string) => string, forced?: Product): Promise<CheckItem> {
+/** Loads one recording; with `--product`, a recording filed under another product's folder is skipped. */
+async function loadRecording(file: string, display: (f: string) => string, forced?: Product): Promise<CheckItem | SkippedInput> {
   const metaFile = sidecarPath(file);
   const metaText = await readFile(metaFile, 'utf8').catch(() => undefined);
   if (metaText === undefined) {
     throw new InputError(`${display(file)}: no sidecar ${display(metaFile)} (expected { method, url, status, contentType, origin })`);
   }
   const meta = parseSidecar(metaText, display(metaFile));
-  const product = forced ?? productFromPath(file) ?? productFromUrl(meta.url);
+  const folder = productFromPath(file);
+  if (forced && folder && folder !== forced) return { source: display(file), reason: `recorded for ${folder}, not --product ${forced}` };
+  const product = forced ?? folder ?? productFromUrl(meta.url);
   if (!product) {
     throw new InputError(`${display(file)}: cannot tell the product; put it under recordings/<product>/ or pass --product`);
   }

@@ -22,7 +22,7 @@ export function formatText(report: CheckReport, options: { verbose?: boolean } =
   const s = summarize(report);
   const parts = Object.entries(s.byOutcome).map(([k, n]) => `${n} ${k}`);
   if (out.length) out.push('');
-  out.push(`${s.checked} checked: ${s.valid} valid, ${s.failed} failed${parts.length ? ` (${parts.join(', ')})` : ''}${s.skipped ? `; ${s.skipped} skipped (not a Veeam API URL)` : ''}`);
+  out.push(`${s.checked} checked: ${s.valid} valid, ${s.failed} failed${parts.length ? ` (${parts.join(', ')})` : ''}${s.skipped ? `; ${s.skipped} skipped (${[...new Set(report.skipped.map((x) => x.reason.replace(/:.*$/, '').replace(/^recorded for .*/, 'other product')))].join(', ')})` : ''}`);
   if (report.coverage.length) out.push('', formatCoverageTable(report.coverage));
   return out.join('\n') + '\n';
 }
