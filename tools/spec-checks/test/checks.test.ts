@@ -91,6 +91,16 @@ describe('bad input names file and position, no stack trace', () => {
   });
 });
 
+describe('schema errors', () => {
+  it('a schema Ajv cannot compile names the spec file and JSON pointer', async () => {
+    const root = fixtureCopy({ 'specs/enterprise-manager/components/schemas/BackupJobSession.yaml': (t) => t.replace('format: date-time', 'format: timespan') });
+    const [ex] = await run(root, ['examples']);
+    expect(lines(ex!, root)).toEqual([
+      'specs/enterprise-manager/openapi.yaml #/components/schemas/BackupJobSession: schema cannot be compiled: unknown format "timespan" ignored in schema at path "#/properties/EndTimeUTC"',
+    ]);
+  });
+});
+
 describe('mutation', () => {
   it('reports the surviving mutant when the XSD is permissive', async () => {
     // OpenAPI keeps the JobType enum (the site is found from the schema), the XSD loses it.
