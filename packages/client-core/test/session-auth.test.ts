@@ -66,6 +66,18 @@ describe('Enterprise Manager session auth', () => {
     ]);
   });
 
+  it('20 concurrent calls hitting an expired session share exactly one new logon', async () => {
+    const em = await emServer();
+    server = em.server;
+    const client = fixtureClient(server.origin, {}, sessionAuth({ username: 'DOMAIN\\admin', password: 's3cret' }));
+    await client.GET('/Items/{id}', { params: { path: { id: 'warm' } } });
+    em.live.clear();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => client.GET('/Items/{id}', { params: { path: { id: String(i) } } })));
+    expect(results.map((r) => r.data?.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    expect(server.requests.filter((r) => r.url.startsWith('/v1/sessionMngr/'))).toHaveLength(2);
+    expect(em.live).toEqual(new Set(['session-2']));
+  });
+
   it('gives the 401 back as an error when the fresh session is refused too (no loop)', async () => {
     server = await startServer((req, res) => {
       if (req.method === 'POST') return json(res, 201, { SessionId: 's' }, { 'X-RestSvcSessionId': 't' });
