@@ -94,6 +94,8 @@ describe('progress bar', () => {
     expect(tty.code).toBe(0);
     expect(tty.stderr).toMatch(/\rvalidating \[#+\] 60\/60 100%/);
     expect(tty.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    // The bar is cleared before the report starts (one terminal shows both streams).
+    expect(tty.combined.lastIndexOf('\r\x1b[2K')).toBeLessThan(tty.combined.indexOf('60 checked'));
     expect(tty.stdout).not.toContain('\r');
     const pipe = await runCli(['check', dir]);
     expect(pipe.stderr).toBe('');

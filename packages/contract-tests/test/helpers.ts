@@ -16,22 +16,25 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout and stderr interleaved in write order, as a terminal would show them. */
+  combined: string;
 }
 
 /** Runs the CLI in-process with captured streams. */
 export async function runCli(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string | Buffer; tty?: boolean; stdinTty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  let combined = '';
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as Readable & { isTTY?: boolean };
   if (options.stdinTty) stdin.isTTY = true;
   const code = await run(argv, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: options.tty ?? false, columns: 100 },
+    stdout: { write: (s: string) => ((stdout += s), (combined += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), (combined += s), true), isTTY: options.tty ?? false, columns: 100 },
     stdin,
     env: options.env ?? {},
     cwd: options.cwd ?? packageDir,
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, combined };
 }
 
 /** Runs the real bin (through tsx) as a child process. */
@@ -43,7 +46,7 @@ export function spawnCli(argv: string[], options: { cwd?: string; env?: NodeJS.P
     encoding: 'utf8',
     timeout: 120_000,
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, combined: r.stdout + r.stderr };
 }
 
 /** A temporary directory removed by the returned cleanup. */

@@ -78,6 +78,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     const validated = await validateAll(validator, withBody.map(toResponseInput), progress);
     const byItem = new Map<CheckItem, ValidationResult>(withBody.map((item, k) => [item, validated[k]!]));
     const results = items.map((i) => byItem.get(i));
+    progress.done(); // clear the bar before the report: both may share one terminal
     const entries = items.map((item, k) => toEntry(item, results[k]));
     const products = product ? [product] : ([...new Set(items.map((i) => i.product))] as Product[]);
     const report: CheckReport = { entries, coverage: computeCoverage(products.sort(), (p) => validator.operations(p), entries), skipped };
