@@ -1,11 +1,11 @@
 import createOpenApiClient from 'openapi-fetch';
 import type { AuthFactory } from './auth/types.js';
-import { VeeamError, VeeamPaginationError, VeeamRequestError, type ApiError } from './errors.js';
+import { VeeamError, VeeamPaginationError, VeeamRequestError, VeeamResponseError, type ApiError } from './errors.js';
 import { createLinkResolver } from './follow.js';
 import type { Logger } from './logger.js';
 import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format } from './media.js';
 import { createPaginator } from './paginate.js';
-import { createPipeline } from './pipeline.js';
+import { BodyTooLarge, createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
@@ -29,6 +29,12 @@ export interface BaseClientOptions {
   headers?: Record<string, string>;
   /** Receives request/response/retry/auth events (never headers, bodies or credentials). */
   logger?: Logger;
+  /**
+   * Largest response body the client reads, in bytes; larger ones throw VeeamResponseError `too-large`
+   * before being buffered.
+   * @default 33554432 (32 MiB, the XML decoder's limit)
+   */
+  maxResponseBytes?: number;
   /** Replaces the transport (proxies, tests); cannot be combined with `tls`. */
   fetch?: FetchLike;
 }
@@ -68,7 +74,8 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const transport: FetchLike = options.fetch ?? createTlsFetch(options.tls) ?? ((url, init) => globalThis.fetch(url, init));
   const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger });
-  const pipeline = createPipeline({ fetch: transport, auth, retry: resolveRetryPolicy(options.retry), log: options.logger });
+  const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+  const pipeline = createPipeline({ fetch: transport, auth, retry: resolveRetryPolicy(options.retry), log: options.logger, maxResponseBytes });
   const base = createOpenApiClient<Record<string, never>>({ baseUrl, fetch: pipeline, headers: options.headers });
   const index = indexOperations(product.operations);
   const resolveLink = createLinkResolver(product.spec, product.operations, baseUrl);
@@ -86,7 +93,7 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
     try {
       result = await (base.request as (m: string, p: string, i: unknown) => Promise<typeof result>)(method.toLowerCase(), path, request);
     } catch (error) {
-      throw toRequestError(error, method, `${baseUrl}${path}`, timeout?.signal, userSignal ?? undefined, timeoutMs);
+      throw toRequestError(error, method, `${baseUrl}${path}`, timeout?.signal, userSignal ?? undefined, timeoutMs, operationId);
     } finally {
       clearTimeout(timer);
     }
@@ -139,8 +146,25 @@ function pagedIds(table: OperationTable): string[] {
   return Object.keys(table).filter((id) => table[id]?.pagination);
 }
 
-function toRequestError(error: unknown, method: string, url: string, timeout: AbortSignal | undefined, user: AbortSignal | undefined, timeoutMs: number): Error {
+function toRequestError(
+  error: unknown,
+  method: string,
+  url: string,
+  timeout: AbortSignal | undefined,
+  user: AbortSignal | undefined,
+  timeoutMs: number,
+  operationId: string,
+): Error {
   if (error instanceof VeeamError) return error;
+  const tooLarge = error instanceof BodyTooLarge ? error : error instanceof Error && error.cause instanceof BodyTooLarge ? error.cause : undefined;
+  if (tooLarge) {
+    const size = tooLarge.declared !== undefined ? `declares ${tooLarge.declared} bytes` : `streamed past ${tooLarge.limit} bytes`;
+    return new VeeamResponseError('too-large', `${operationId}: the ${tooLarge.status} response ${size}, over maxResponseBytes (${tooLarge.limit}).`, {
+      status: tooLarge.status,
+      operationId,
+      contentType: tooLarge.contentType,
+    });
+  }
   if (timeout?.aborted && !user?.aborted) {
     return new VeeamRequestError('timeout', `${method} ${url} timed out after ${timeoutMs} ms.`, { method, url, cause: error });
   }

@@ -10,9 +10,9 @@ export class VeeamError extends Error {
 }
 
 /** Reasons a response could not be turned into a typed result. */
-export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body';
+export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body' | 'too-large';
 
-/** The server answered, but with a body the client cannot decode into the documented type. */
+/** The server answered, but with a body the client cannot decode into the documented type (or a body over maxResponseBytes). */
 export class VeeamResponseError extends VeeamError {
   declare readonly code: VeeamResponseErrorCode;
   /** HTTP status of the response. */

@@ -9,6 +9,20 @@ export interface PipelineOptions {
   auth: AuthProvider | undefined;
   retry: RetryPolicy;
   log: Logger | undefined;
+  /** Largest response body accepted, in bytes. */
+  maxResponseBytes: number;
+}
+
+/** Thrown inside the pipeline when a body exceeds the limit; the client turns it into a VeeamResponseError. */
+export class BodyTooLarge extends Error {
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    readonly limit: number,
+    readonly declared: number | undefined,
+  ) {
+    super(`response body exceeds ${limit} bytes`);
+  }
 }
 
 /**
@@ -17,7 +31,7 @@ export interface PipelineOptions {
  * attempt can resend it.
  */
 export function createPipeline(options: PipelineOptions): (request: Request) => Promise<Response> {
-  const { fetch, auth, retry, log } = options;
+  const { fetch, auth, retry, log, maxResponseBytes } = options;
   return async (request) => {
     const { method, url, signal } = request;
     const body = request.body ? await request.arrayBuffer() : undefined;
@@ -48,7 +62,33 @@ export function createPipeline(options: PipelineOptions): (request: Request) => 
           continue;
         }
       }
-      return response;
+      return limitBody(response, maxResponseBytes);
     }
   };
+}
+
+/**
+ * Refuses bodies over `limit` before they are buffered: at once when Content-Length says so, else while
+ * streaming (a chunked answer has no length up front). Small declared bodies pass untouched.
+ */
+function limitBody(response: Response, limit: number): Response {
+  const contentType = response.headers.get('content-type') ?? '';
+  const declared = response.headers.get('content-length');
+  if (declared !== null) {
+    if (Number(declared) <= limit) return response;
+    void response.body?.cancel();
+    throw new BodyTooLarge(response.status, contentType, limit, Number(declared));
+  }
+  if (!response.body) return response;
+  let seen = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) controller.error(new BodyTooLarge(response.status, contentType, limit, undefined));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -74,3 +74,43 @@ describe('media handling', () => {
     expect(() => fixtureClient('')).toThrow('baseUrl must be an absolute http(s) URL');
   });
 });
+
+describe('response size limit', () => {
+  let server: TestServer;
+  afterEach(() => server?.close());
+
+  it('refuses a declared Content-Length over maxResponseBytes before reading it', async () => {
+    server = await startServer((_req, res) => {
+      const big = Buffer.alloc(4096, 0x20);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': big.length });
+      res.end(big);
+    });
+    await expect(fixtureClient(server.origin, { maxResponseBytes: 1024 }).GET('/Items/{id}', { params: { path: { id: 'a' } } })).rejects.toMatchObject({
+      name: 'VeeamResponseError',
+      code: 'too-large',
+      message: 'getItem: the 200 response declares 4096 bytes, over maxResponseBytes (1024).',
+    });
+  });
+
+  it('stops a chunked body once it passes maxResponseBytes', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (let i = 0; i < 64; i++) res.write(Buffer.alloc(1024, 0x20));
+      res.end('{}');
+    });
+    await expect(fixtureClient(server.origin, { maxResponseBytes: 8192 }).GET('/Items/{id}', { params: { path: { id: 'a' } } })).rejects.toMatchObject({
+      code: 'too-large',
+      message: 'getItem: the 200 response streamed past 8192 bytes, over maxResponseBytes (8192).',
+    });
+  });
+
+  it('passes bodies under the limit, declared or chunked', async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"id":"a",');
+      res.end('"name":"n"}');
+    });
+    const { data } = await fixtureClient(server.origin, { maxResponseBytes: 64 }).GET('/Items/{id}', { params: { path: { id: 'a' } } });
+    expect(data).toEqual({ id: 'a', name: 'n' });
+  });
+});
