@@ -1722,6 +1722,100 @@ export interface components {
             BackupTaskSessions: components["schemas"]["BackupTaskSession"][];
         };
         /**
+         * Jobs
+         * @description List of Job entities. JSON: `{"Jobs": [...]}`.
+         */
+        Jobs: {
+            /** @description XML repeats `<Job>` without a wrapper. */
+            Jobs: components["schemas"]["Job"][];
+        };
+        /**
+         * BackupServers
+         * @description List of BackupServer entities. JSON: `{"BackupServers": [...]}`.
+         */
+        BackupServers: {
+            /** @description XML repeats `<BackupServer>` without a wrapper. */
+            BackupServers: components["schemas"]["BackupServer"][];
+        };
+        /**
+         * RestorePoint
+         * @description Entity representation of a restore point.
+         */
+        RestorePoint: {
+            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the resource representation.
+             */
+            Href: string;
+            /** @description Name of the resource. */
+            Name: string;
+            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
+            UID: string;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+            /**
+             * Format: date-time
+             * @description When the restore point was created (UTC).
+             */
+            BackupDateUTC: string;
+        };
+        /**
+         * RestorePoints
+         * @description List of RestorePoint entities. JSON: `{"RestorePoints": [...]}`.
+         */
+        RestorePoints: {
+            /** @description XML repeats `<RestorePoint>` without a wrapper. */
+            RestorePoints: components["schemas"]["RestorePoint"][];
+        };
+        /**
+         * VmRestorePoint
+         * @description Entity representation of a VM restore point (one VM in a restore point).
+         */
+        VmRestorePoint: {
+            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
+            Type: string;
+            /**
+             * Format: uri
+             * @description URL of the resource representation.
+             */
+            Href: string;
+            /** @description Name of the resource. */
+            Name: string;
+            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
+            UID: string;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+            /**
+             * Format: date-time
+             * @description When the restore point was created (UTC).
+             */
+            CreationTimeUTC: string;
+            /** @description e.g. `Full`, `Incremental`. */
+            Algorithm: string | null;
+            /** @description e.g. `Full`, `Increment`. */
+            PointType: string | null;
+            /** @description Reference of the VM in the infrastructure hierarchy. */
+            HierarchyObjRef: string | null;
+        };
+        /**
+         * VmRestorePoints
+         * @description List of VmRestorePoint entities. JSON: `{"VmRestorePoints": [...]}`.
+         */
+        VmRestorePoints: {
+            /** @description XML repeats `<VmRestorePoint>` without a wrapper. */
+            VmRestorePoints: components["schemas"]["VmRestorePoint"][];
+        };
+        /**
+         * Backups
+         * @description List of Backup entities. JSON: `{"Backups": [...]}`.
+         */
+        Backups: {
+            /** @description XML repeats `<Backup>` without a wrapper. */
+            Backups: components["schemas"]["Backup"][];
+        };
+        /**
          * QueryResultEntities
          * @description Entities of a query result (`format=Entities`): exactly one list, named after the queried type, is present; the others are `null`.
          */
@@ -1730,6 +1824,16 @@ export interface components {
             BackupJobSessions: components["schemas"]["BackupJobSessions"] | null;
             /** @description Present for `type=BackupTaskSession`. */
             BackupTaskSessions: components["schemas"]["BackupTaskSessions"] | null;
+            /** @description Present for `type=Job`. */
+            Jobs: components["schemas"]["Jobs"] | null;
+            /** @description Present for `type=BackupServer`. */
+            BackupServers: components["schemas"]["BackupServers"] | null;
+            /** @description Present for `type=RestorePoint`. */
+            RestorePoints: components["schemas"]["RestorePoints"] | null;
+            /** @description Present for `type=VmRestorePoint`. */
+            VmRestorePoints: components["schemas"]["VmRestorePoints"] | null;
+            /** @description Present for `type=Backup`. */
+            Backups: components["schemas"]["Backups"] | null;
         };
         /**
          * PagingInfo
@@ -1767,60 +1871,6 @@ export interface components {
             Links: components["schemas"]["Link"][] | null;
             /** @description Paging; present when `pageSize` is given. */
             PagingInfo: components["schemas"]["PagingInfo"] | null;
-        };
-        /**
-         * RestorePoint
-         * @description Entity representation of a restore point.
-         */
-        RestorePoint: {
-            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
-            Type: string;
-            /**
-             * Format: uri
-             * @description URL of the resource representation.
-             */
-            Href: string;
-            /** @description Name of the resource. */
-            Name: string;
-            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
-            UID: string;
-            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
-            Links: components["schemas"]["Link"][] | null;
-            /**
-             * Format: date-time
-             * @description When the restore point was created (UTC).
-             */
-            BackupDateUTC: string;
-        };
-        /**
-         * VmRestorePoint
-         * @description Entity representation of a VM restore point (one VM in a restore point).
-         */
-        VmRestorePoint: {
-            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
-            Type: string;
-            /**
-             * Format: uri
-             * @description URL of the resource representation.
-             */
-            Href: string;
-            /** @description Name of the resource. */
-            Name: string;
-            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
-            UID: string;
-            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
-            Links: components["schemas"]["Link"][] | null;
-            /**
-             * Format: date-time
-             * @description When the restore point was created (UTC).
-             */
-            CreationTimeUTC: string;
-            /** @description e.g. `Full`, `Incremental`. */
-            Algorithm: string | null;
-            /** @description e.g. `Full`, `Increment`. */
-            PointType: string | null;
-            /** @description Reference of the VM in the infrastructure hierarchy. */
-            HierarchyObjRef: string | null;
         };
     };
     responses: {
@@ -1884,8 +1934,8 @@ export interface components {
         IncludeID: string;
         /** @description The action to perform; `stop` stops the session. */
         StopAction: "stop";
-        /** @description Type of the resources to query. This spec describes the entities of `BackupJobSession` and `BackupTaskSession`; the reference format works for every type. */
-        QueryType: "BackupJobSession" | "BackupTaskSession";
+        /** @description Type of the resources to query. EM knows more types; this spec describes the entities of the types listed here (`QueryResultEntities`). */
+        QueryType: "BackupJobSession" | "BackupTaskSession" | "Job" | "BackupServer" | "RestorePoint" | "VmRestorePoint" | "Backup";
         /** @description `References` (the default) fills `QueryResult.Refs`; `Entities` fills `QueryResult.Entities`. */
         QueryFormat: "References" | "Entities";
         /** @description Filter expression: `Property==Value`, `!=`, `<`, `<=`, `>`, `>=`, joined with `;` (and) or `,` (or), e.g. `Result==Failed;VmDisplayName==dbserver01` or `CreationTime>"2025-06-01"`. */
@@ -2628,7 +2678,7 @@ export interface operations {
     listQueryResults: {
         parameters: {
             query: {
-                /** @description Type of the resources to query. This spec describes the entities of `BackupJobSession` and `BackupTaskSession`; the reference format works for every type. */
+                /** @description Type of the resources to query. EM knows more types; this spec describes the entities of the types listed here (`QueryResultEntities`). */
                 type: components["parameters"]["QueryType"];
                 /** @description `References` (the default) fills `QueryResult.Refs`; `Entities` fills `QueryResult.Entities`. */
                 format?: components["parameters"]["QueryFormat"];

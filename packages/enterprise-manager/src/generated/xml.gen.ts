@@ -103,6 +103,12 @@ export const xmlMapping = {
         { prop: 'Version', kind: 'element', name: 'Version', type: 'string', nullable: false, required: true }
       ]
     },
+    BackupServers: {
+      element: 'BackupServers',
+      props: [
+        { prop: 'BackupServers', kind: 'element', name: 'BackupServer', type: 'array', nullable: false, required: true, ref: 'BackupServer', wrapped: false, itemName: 'BackupServer', itemType: 'object' }
+      ]
+    },
     BackupTaskSession: {
       element: 'BackupTaskSession',
       props: [
@@ -126,6 +132,12 @@ export const xmlMapping = {
       element: 'BackupTaskSessions',
       props: [
         { prop: 'BackupTaskSessions', kind: 'element', name: 'BackupTaskSession', type: 'array', nullable: false, required: true, ref: 'BackupTaskSession', wrapped: false, itemName: 'BackupTaskSession', itemType: 'object' }
+      ]
+    },
+    Backups: {
+      element: 'Backups',
+      props: [
+        { prop: 'Backups', kind: 'element', name: 'Backup', type: 'array', nullable: false, required: true, ref: 'Backup', wrapped: false, itemName: 'Backup', itemType: 'object' }
       ]
     },
     DaySchedule: {
@@ -346,6 +358,12 @@ export const xmlMapping = {
         { prop: 'Days', kind: 'element', name: 'Day', type: 'array', nullable: false, required: true, ref: 'DaySchedule', wrapped: false, itemName: 'Day', itemType: 'object' }
       ]
     },
+    Jobs: {
+      element: 'Jobs',
+      props: [
+        { prop: 'Jobs', kind: 'element', name: 'Job', type: 'array', nullable: false, required: true, ref: 'Job', wrapped: false, itemName: 'Job', itemType: 'object' }
+      ]
+    },
     Link: {
       element: 'Link',
       props: [
@@ -489,7 +507,12 @@ export const xmlMapping = {
       element: 'Entities',
       props: [
         { prop: 'BackupJobSessions', kind: 'element', name: 'BackupJobSessions', type: 'object', nullable: true, required: true, ref: 'BackupJobSessions' },
-        { prop: 'BackupTaskSessions', kind: 'element', name: 'BackupTaskSessions', type: 'object', nullable: true, required: true, ref: 'BackupTaskSessions' }
+        { prop: 'BackupTaskSessions', kind: 'element', name: 'BackupTaskSessions', type: 'object', nullable: true, required: true, ref: 'BackupTaskSessions' },
+        { prop: 'Jobs', kind: 'element', name: 'Jobs', type: 'object', nullable: true, required: true, ref: 'Jobs' },
+        { prop: 'BackupServers', kind: 'element', name: 'BackupServers', type: 'object', nullable: true, required: true, ref: 'BackupServers' },
+        { prop: 'RestorePoints', kind: 'element', name: 'RestorePoints', type: 'object', nullable: true, required: true, ref: 'RestorePoints' },
+        { prop: 'VmRestorePoints', kind: 'element', name: 'VmRestorePoints', type: 'object', nullable: true, required: true, ref: 'VmRestorePoints' },
+        { prop: 'Backups', kind: 'element', name: 'Backups', type: 'object', nullable: true, required: true, ref: 'Backups' }
       ]
     },
     QueryResultRefs: {
@@ -517,6 +540,12 @@ export const xmlMapping = {
         { prop: 'UID', kind: 'attribute', name: 'UID', type: 'string', nullable: false, required: true },
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'BackupDateUTC', kind: 'element', name: 'BackupDateUTC', type: 'date-time', nullable: false, required: true }
+      ]
+    },
+    RestorePoints: {
+      element: 'RestorePoints',
+      props: [
+        { prop: 'RestorePoints', kind: 'element', name: 'RestorePoint', type: 'array', nullable: false, required: true, ref: 'RestorePoint', wrapped: false, itemName: 'RestorePoint', itemType: 'object' }
       ]
     },
     SimpleRetentionPolicy: {
@@ -567,6 +596,12 @@ export const xmlMapping = {
         { prop: 'Algorithm', kind: 'element', name: 'Algorithm', type: 'string', nullable: true, required: true },
         { prop: 'PointType', kind: 'element', name: 'PointType', type: 'string', nullable: true, required: true },
         { prop: 'HierarchyObjRef', kind: 'element', name: 'HierarchyObjRef', type: 'string', nullable: true, required: true }
+      ]
+    },
+    VmRestorePoints: {
+      element: 'VmRestorePoints',
+      props: [
+        { prop: 'VmRestorePoints', kind: 'element', name: 'VmRestorePoint', type: 'array', nullable: false, required: true, ref: 'VmRestorePoint', wrapped: false, itemName: 'VmRestorePoint', itemType: 'object' }
       ]
     },
     VssSnapshotOptions: {
