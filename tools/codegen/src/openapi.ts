@@ -32,7 +32,7 @@ export interface Schema {
   anyOf?: Schema[];
   allOf?: Schema[];
   enum?: unknown[];
-  xml?: { name?: string; namespace?: string; attribute?: boolean; wrapped?: boolean; prefix?: string };
+  xml?: { name?: string; namespace?: string; attribute?: boolean; wrapped?: boolean; prefix?: string; 'x-veeam-text'?: boolean };
   [key: string]: unknown;
 }
 

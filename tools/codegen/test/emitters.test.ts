@@ -84,6 +84,7 @@ describe.each<[string, { given: string; want: Record<string, unknown> }]>([
   ['wrapped array of integers with item name', { given: `P: {type: array, xml: {name: Counts, wrapped: true}, items: {type: integer, xml: {name: Count}}}`, want: { name: 'Counts', itemName: 'Count', itemType: 'integer' } }],
   ['nullable object via oneOf keeps the property name', { given: `P: {oneOf: [{$ref: '#/components/schemas/Ref'}, {type: 'null'}]}`, want: { name: 'P', type: 'object', ref: 'Ref', nullable: true } }],
   ['string enum without type', { given: `P: {enum: [A, B]}`, want: { type: 'string' } }],
+  ['x-veeam-text: the element text', { given: `P: {type: integer, xml: {x-veeam-text: true}}`, want: { prop: 'P', kind: 'text', type: 'integer' } }],
 ])('XML mapping: %s', (_name, { given, want }) => {
   it('maps the property', () => {
     const schemas = yaml(`
@@ -98,8 +99,10 @@ Ref: {type: object, xml: {name: Ref}, properties: {Href: {type: string, xml: {at
 });
 
 describe.each<[string, { given: string; want: string }]>([
-  ['object attribute', { given: `P: {$ref: '#/components/schemas/Ref', xml: {attribute: true}}`, want: '#/components/schemas/S/properties/P: an XML attribute must be a simple value, not object' }],
+  ['object attribute', { given: `P: {$ref: '#/components/schemas/Ref', xml: {attribute: true}}`, want: '#/components/schemas/S/properties/P: XML attribute must be a simple value, not object' }],
   ['untyped property', { given: `P: {description: anything}`, want: '#/components/schemas/S/properties/P: cannot map type null to XML' }],
+  ['text that is an object', { given: `P: {$ref: '#/components/schemas/Ref', xml: {x-veeam-text: true}}`, want: '#/components/schemas/S/properties/P: XML text content must be a simple value, not object' }],
+  ['text next to a child element', { given: `P: {type: string, xml: {x-veeam-text: true}}, Q: {type: string}`, want: '#/components/schemas/S: a schema with an x-veeam-text property has no other child elements' }],
   ['array of arrays', { given: `P: {type: array, items: {type: array, items: {type: string}}}`, want: '#/components/schemas/S/properties/P/items: arrays of arrays have no XML form' }],
 ])('XML mapping error: %s', (_name, { given, want }) => {
   it('is a SpecError naming the pointer', () => {

@@ -144,7 +144,7 @@ export const xmlMapping = {
       element: 'Day',
       props: [
         { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
-        { prop: 'Value', kind: 'element', name: 'Value', type: 'string', nullable: false, required: true }
+        { prop: 'Value', kind: 'text', name: 'Value', type: 'string', nullable: false, required: true }
       ]
     },
     EntityRef: {

@@ -31,12 +31,13 @@ export function buildXmlMapping(doc: OpenApiDoc, source: string): Literal {
     if (!isObjectSchema(schema)) continue;
     const pointer = `/components/schemas/${pointerSegment(name)}`;
     const required = new Set(schema.required ?? []);
-    out[name] = {
-      element: schema.xml?.name,
-      props: Object.entries(schema.properties ?? {}).map(([prop, p]) =>
-        propMapping(doc, source, `${pointer}/properties/${pointerSegment(prop)}`, prop, p, required.has(prop)),
-      ),
-    };
+    const props = Object.entries(schema.properties ?? {}).map(([prop, p]) =>
+      propMapping(doc, source, `${pointer}/properties/${pointerSegment(prop)}`, prop, p, required.has(prop)),
+    ) as { kind: string }[];
+    if (props.some((p) => p.kind === 'text') && props.filter((p) => p.kind !== 'attribute').length > 1) {
+      specFail(source, pointer, 'a schema with an x-veeam-text property has no other child elements or text properties');
+    }
+    out[name] = { element: schema.xml?.name, props: props as Literal[] };
   }
   return { namespace: [...namespaces][0] ?? null, schemas: sortKeys(out) };
 }
@@ -52,9 +53,10 @@ function propMapping(doc: OpenApiDoc, source: string, pointer: string, prop: str
   // The element name comes from the property (xml next to a $ref, on the inline schema or on the
   // inline oneOf member), never from the referenced component's root xml.name.
   const xml = { ...(ref === undefined ? schema.xml : {}), ...raw.xml };
-  const kind = xml.attribute === true ? 'attribute' : 'element';
-  if (kind === 'attribute' && (type === 'object' || type === 'array')) {
-    specFail(source, pointer, `an XML attribute must be a simple value, not ${type}`);
+  // x-veeam-text (docs/extensions.md): the element's own text, as in <Day Name="Sunday">1,1</Day>.
+  const kind = xml.attribute === true ? 'attribute' : xml['x-veeam-text'] === true ? 'text' : 'element';
+  if (kind !== 'element' && (type === 'object' || type === 'array')) {
+    specFail(source, pointer, `XML ${kind === 'text' ? 'text content' : 'attribute'} must be a simple value, not ${type}`);
   }
   if (type === 'object') return { prop, kind, name: xml.name ?? prop, type, nullable, required, ref };
   if (type !== 'array') return { prop, kind, name: xml.name ?? prop, type, nullable, required };

@@ -127,8 +127,15 @@ export interface components {
             Result: string;
             Progress: number;
             IsRetry: boolean;
+            Days?: components["schemas"]["Day"][];
             Retries?: number[];
         };
+        Day: {
+            Name: components["schemas"]["DayOfWeek"];
+            Value: string;
+        };
+        /** @enum {string} */
+        DayOfWeek: "Sunday" | "Monday";
     };
     responses: {
         /** @description No or expired session */

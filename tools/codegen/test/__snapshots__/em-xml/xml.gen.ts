@@ -20,7 +20,15 @@ export const xmlMapping = {
         { prop: 'Result', kind: 'element', name: 'Result', type: 'string', nullable: false, required: true },
         { prop: 'Progress', kind: 'element', name: 'Progress', type: 'integer', nullable: false, required: true },
         { prop: 'IsRetry', kind: 'element', name: 'IsRetry', type: 'boolean', nullable: false, required: true },
+        { prop: 'Days', kind: 'element', name: 'Days', type: 'array', nullable: false, required: false, ref: 'Day', wrapped: true, itemName: 'Day', itemType: 'object' },
         { prop: 'Retries', kind: 'element', name: 'RetryCounts', type: 'array', nullable: false, required: false, wrapped: true, itemName: 'Count', itemType: 'integer' }
+      ]
+    },
+    Day: {
+      element: 'Day',
+      props: [
+        { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
+        { prop: 'Value', kind: 'text', name: 'Value', type: 'string', nullable: false, required: true }
       ]
     },
     EntityRef: {
