@@ -1,5 +1,5 @@
 import { pointerSegment, specFail } from '../errors.js';
-import { deref, type OpenApiDoc, type Schema } from '../openapi.js';
+import { deref, type OpenApiDoc, type Ref, type Schema } from '../openapi.js';
 import { constStatement, header, importType, printStatements, sortKeys, type Literal } from './print.js';
 
 type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'date-time' | 'object' | 'array';
@@ -14,8 +14,19 @@ interface Unwrapped {
 /** True when the spec speaks XML: a schema with `xml` or a response/request media type ending in `xml`. */
 export function hasXml(doc: OpenApiDoc): boolean {
   if (Object.values(doc.components?.schemas ?? {}).some((s) => s.xml !== undefined)) return true;
-  return /"[^"]*\/(?:[^"]*\+)?xml"\s*:/.test(JSON.stringify(doc.paths ?? {}));
+  const isXml = (content: unknown) => Object.keys((content as Record<string, unknown> | undefined) ?? {}).some((t) => XML_MEDIA.test(t));
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(deref<Record<string, unknown>>(doc, item).value)) {
+      if (typeof op !== 'object' || op === null) continue;
+      const { requestBody, responses } = op as { requestBody?: unknown; responses?: Record<string, unknown> };
+      if (requestBody !== undefined && isXml(deref<{ content?: unknown }>(doc, requestBody as Ref).value.content)) return true;
+      for (const r of Object.values(responses ?? {})) if (isXml(deref<{ content?: unknown }>(doc, r as Ref).value.content)) return true;
+    }
+  }
+  return false;
 }
+
+const XML_MEDIA = /^[^/]+\/(?:[^;]*\+)?xml\b/i;
 
 /** Builds the `xmlMapping` constant: every object component of a spec with XML (sorted by name). */
 export function buildXmlMapping(doc: OpenApiDoc, source: string): Literal {
