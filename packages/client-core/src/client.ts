@@ -5,7 +5,7 @@ import { createLinkResolver } from './follow.js';
 import type { Logger } from './logger.js';
 import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format } from './media.js';
 import { createPaginator } from './paginate.js';
-import { BodyTooLarge, createPipeline } from './pipeline.js';
+import { BodyTooLarge, createPipeline, SIGNAL_KEY } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
@@ -72,7 +72,7 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const defaultFormat = product.format ?? 'json';
   const defaultTimeout = options.timeoutMs ?? 60_000;
-  const transport: FetchLike = options.fetch ?? createTlsFetch(options.tls) ?? ((url, init) => globalThis.fetch(url, init));
+  const transport: FetchLike = options.fetch ?? createTlsFetch(options.tls) ?? ((input, init) => globalThis.fetch(input, init));
   const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger });
   const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   const pipeline = createPipeline({ fetch: transport, auth, retry: resolveRetryPolicy(options.retry), log: options.logger, maxResponseBytes });
@@ -88,7 +88,7 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
     const timeout = timeoutMs > 0 ? new AbortController() : undefined;
     const timer = timeout ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     const signal = timeout && userSignal ? AbortSignal.any([userSignal, timeout.signal]) : (timeout?.signal ?? userSignal ?? undefined);
-    const request = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', signal };
+    const request = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', [SIGNAL_KEY]: signal };
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       result = await (base.request as (m: string, p: string, i: unknown) => Promise<typeof result>)(method.toLowerCase(), path, request);

@@ -10,8 +10,8 @@ export interface TlsOptions {
   dangerouslyAcceptAnyCertificate?: boolean;
 }
 
-/** The fetch signature the transport uses. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+/** The fetch signature the transport uses: a URL plus init, or a ready Request (body-less calls). */
+export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 /**
  * Returns a fetch bound to an undici Agent with the given TLS settings, or undefined when none are given
@@ -34,8 +34,12 @@ export function createTlsFetch(tls: TlsOptions | undefined): FetchLike | undefin
   const load = async (): Promise<FetchLike> => {
     const undici = await import('undici');
     const dispatcher = new undici.Agent({ connect });
-    return (url, init) =>
-      undici.fetch(url, { ...(init as object), dispatcher } as Parameters<typeof undici.fetch>[1]) as unknown as Promise<Response>;
+    return (input, init) => {
+      // A global Request is not undici's own Request class: pass its parts instead.
+      const [url, options] =
+        typeof input === 'string' ? [input, init] : [input.url, { method: input.method, headers: input.headers, signal: input.signal, redirect: input.redirect, ...init }];
+      return undici.fetch(url, { ...(options as object), dispatcher } as Parameters<typeof undici.fetch>[1]) as unknown as Promise<Response>;
+    };
   };
-  return async (url, init) => (await (ready ??= load()))(url, init);
+  return async (input, init) => (await (ready ??= load()))(input, init);
 }
