@@ -28,9 +28,11 @@ interface Token {
  * request among all concurrent calls, and drops the token after a 401 so the call is retried once.
  */
 export function tokenAuth(options: TokenAuthOptions): AuthFactory {
-  const username = new Secret(options.username);
-  const password = new Secret(options.password);
-  return (context) => new TokenAuth(context, options, username, password);
+  // Keep only what is needed, so the caller's options object (plain password) is not retained.
+  const { username, password, ...settings } = options;
+  const user = new Secret(username);
+  const secret = new Secret(password);
+  return (context) => new TokenAuth(context, settings, user, secret);
 }
 
 class TokenAuth implements AuthProvider {
@@ -44,7 +46,7 @@ class TokenAuth implements AuthProvider {
   readonly #username: Secret;
   readonly #password: Secret;
 
-  constructor(context: AuthContext, options: TokenAuthOptions, username: Secret, password: Secret) {
+  constructor(context: AuthContext, options: Omit<TokenAuthOptions, keyof Credentials>, username: Secret, password: Secret) {
     this.#context = context;
     this.#url = context.baseUrl + options.tokenPath;
     this.#grants = { ...options.grantTypes };
