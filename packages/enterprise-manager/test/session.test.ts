@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MockServer } from '@veeam-rest/contract-tests/mock';
 import { createClient, VeeamAuthError } from '../src/index.js';
 import { AUTH, emClient, startEm } from './support.js';
@@ -8,6 +8,7 @@ const ID = 'd46e39e0-1131-4585-91a7-e828ce7eafae';
 describe('enterprise-manager: session against the spec mock', () => {
   let mock: MockServer | undefined;
   afterEach(async () => {
+    vi.useRealTimers();
     await mock?.close();
     mock = undefined;
   });
@@ -34,8 +35,10 @@ describe('enterprise-manager: session against the spec mock', () => {
   it('logs on again once when the session expired (401), then succeeds', async () => {
     mock = await startEm({ tokenTtlSeconds: 1 });
     const em = emClient(mock);
+    // Only Date is faked (client and in-process mock read the same clock): the session expires exactly here.
+    vi.useFakeTimers({ toFake: ['Date'] });
     await em.GET('/backupSessions/{ID}', { params: { path: { ID } } });
-    await new Promise((r) => setTimeout(r, 1100));
+    vi.setSystemTime(Date.now() + 1100);
     const { data } = await em.GET('/backupSessions/{ID}', { params: { path: { ID } } });
     expect(data).toMatchObject({ Type: 'BackupJobSessionReference' });
     expect(mock.requests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.status}`)).toEqual([
