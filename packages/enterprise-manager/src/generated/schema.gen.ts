@@ -712,19 +712,37 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ReferenceType
+         * @description `Type` of a reference representation (`Ref`, `EntityRef`): `<Resource>Reference` (help center "Link Types and XML Schema Definition": every `...Reference` type is an `EntityRef`). Listed for the resources this spec describes or links to (see the spec README); a value outside this list is a contract finding.
+         * @enum {string}
+         */
+        ReferenceType: "AgentBackupJobReference" | "BackupFileReference" | "BackupJobSessionReference" | "BackupReference" | "BackupServerReference" | "BackupTaskSessionReference" | "FailoverPlanReference" | "HierarchyRootReference" | "JobReference" | "ManagedServerReference" | "NasJobReference" | "ReplicaJobSessionReference" | "ReplicaReference" | "ReplicaTaskSessionReference" | "RepositoryReference" | "RestorePointReference" | "RestoreSessionReference" | "VAppRestorePointReference" | "VmReplicaPointReference" | "VmRestorePointReference";
+        /**
+         * LinkRel
+         * @description Relation of a `Link` to its resource (`Rel`): `Up`/`Down` (parent/child), `Alternate` (the other representation), `Related`, the actions (`Create`, `Edit`, `Delete`, `Start`, `Stop`, `Retry`, `Clone`, `Sync`, `ToggleScheduleEnabled`, `VeeamZip`, `QuickBackup`, `Restore`) and the query pages (`First`, `Next`, `Previous`, `Last`). Values from the help center pages named in the spec README; a value outside this list is a contract finding.
+         * @enum {string}
+         */
+        LinkRel: "Up" | "Down" | "Alternate" | "Related" | "Create" | "Edit" | "Delete" | "Start" | "Stop" | "Retry" | "Clone" | "Sync" | "ToggleScheduleEnabled" | "VeeamZip" | "QuickBackup" | "Restore" | "First" | "Next" | "Previous" | "Last";
+        /**
+         * LinkType
+         * @description `Type` of a link target (help center "Mapping Link Types to XML Schema Elements"): an entity type (`Job`), `<Resource>Reference` (an `EntityRef`), `<Resource>ReferenceList` (an `EntityReferences`) or a `...List`. `null` (XML: no attribute) on action links. Listed for the resources this spec describes or links to (see the spec README); a value outside this list is a contract finding.
+         * @enum {string|null}
+         */
+        LinkType: "AgentBackupJob" | "AgentBackupJobReference" | "AgentBackupJobReferenceList" | "Backup" | "BackupFile" | "BackupFileReference" | "BackupFileReferenceList" | "BackupJobSession" | "BackupJobSessionReference" | "BackupJobSessionReferenceList" | "BackupReference" | "BackupReferenceList" | "BackupServer" | "BackupServerReference" | "BackupServerReferenceList" | "BackupTaskSession" | "BackupTaskSessionReference" | "BackupTaskSessionReferenceList" | "CredentialsList" | "EnterpriseManager" | "FailoverPlan" | "FailoverPlanReference" | "FailoverPlanReferenceList" | "HierarchyRoot" | "HierarchyRootReference" | "HierarchyRootReferenceList" | "Job" | "JobReference" | "JobReferenceList" | "LogonSession" | "ManagedServer" | "ManagedServerReference" | "ManagedServerReferenceList" | "NasJob" | "NasJobReference" | "NasJobReferenceList" | "NasObject" | "ObjectInAgentBackupJob" | "ObjectInJob" | "PasswordKeyList" | "Replica" | "ReplicaJobSession" | "ReplicaJobSessionReference" | "ReplicaJobSessionReferenceList" | "ReplicaReference" | "ReplicaReferenceList" | "ReplicaTaskSession" | "ReplicaTaskSessionReference" | "ReplicaTaskSessionReferenceList" | "Repository" | "RepositoryReference" | "RepositoryReferenceList" | "RestorePoint" | "RestorePointReference" | "RestorePointReferenceList" | "RestoreSession" | "RestoreSessionReference" | "RestoreSessionReferenceList" | "Task" | "VAppRestorePoint" | "VAppRestorePointReference" | "VAppRestorePointReferenceList" | "VmReplicaPoint" | "VmReplicaPointReference" | "VmReplicaPointReferenceList" | "VmRestorePoint" | "VmRestorePointMountList" | "VmRestorePointReference" | "VmRestorePointReferenceList" | null;
+        /**
          * Link
          * @description A hypermedia link. EM omits `Type` and `Name` for action links (e.g. `Rel="Stop"`); JSON writes them as `null`.
          */
         Link: {
-            /** @description Relation: Up, Down, Alternate, Related, Stop, Start, Retry, Delete, Edit, Create, First, Next, Previous, Last, ... */
-            Rel: string;
+            /** @description Relation of the target to this resource, or the action the link performs. */
+            Rel: components["schemas"]["LinkRel"];
             /**
              * Format: uri
              * @description Target URL.
              */
             Href: string;
-            /** @description Type of the target representation. */
-            Type: string | null;
+            /** @description Type of the target representation; `null` on action links. */
+            Type: components["schemas"]["LinkType"];
             /** @description Name of the target resource. */
             Name: string | null;
         };
@@ -734,7 +752,7 @@ export interface components {
          */
         Ref: {
             /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
-            Type: string;
+            Type: components["schemas"]["ReferenceType"];
             /**
              * Format: uri
              * @description URL of the resource representation.
@@ -774,7 +792,7 @@ export interface components {
          */
         EntityRef: {
             /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
-            Type: string;
+            Type: components["schemas"]["ReferenceType"];
             /**
              * Format: uri
              * @description URL of the resource representation.
