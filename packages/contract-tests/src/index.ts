@@ -5,6 +5,9 @@
  * - `createValidator({ rootDir?, javaHome?, maxBodyBytes? })` -> `ContractValidator` with
  *   `validate(input)`, `validateMany(inputs)` (all XML in ONE JVM batch), `operations(product)`,
  *   `match(product, method, url)` and `close()` (ends the JVM; always call it).
+ * - Specs load lazily: creating a validator reads only `redocly.yaml`; a product's API is bundled on its
+ *   first validation (or `await v.load(product)`), so one product's broken spec cannot break another's.
+ *   The sync `operations`/`match` need the product loaded; `v.indexes` needs `await v.loadAll()`.
  * - `validateResponse(input)`: convenience over one shared, lazily created validator (repo root
  *   resolved from this package). Its JVM does not keep Node alive; call `closeSharedValidator()` to end it.
  * - `ResponseInput = { product, method, url, status, contentType?, body: string | Uint8Array }`;
@@ -12,7 +15,8 @@
  * - `ValidationResult = { ok, outcome, operationId?, schema?, errors: [{ path, message, expected?, actual? }] }`,
  *   `outcome`: valid | invalid | unknown-operation | unknown-status | unknown-media-type | malformed.
  *   `path` is a JSON pointer for JSON, `line:column` for XML and unparsable bodies.
- * - Spec problems (broken YAML, bad $ref, uncompilable schema) throw `SpecError` (file + position).
+ * - Spec problems (broken YAML, bad $ref, uncompilable schema) throw `SpecError` (file + position) from
+ *   the first call that needs that product.
  *   A missing JDK throws `JavaUnavailableError` (names JAVA_HOME) on the first XML body.
  */
 import { Validator } from './validate.js';
@@ -25,13 +29,14 @@ export { JavaUnavailableError } from './xml/java-home.js';
 export { matchOperation, matchSegments, splitUrl, type OperationMatch } from './match.js';
 // Lower-level building blocks, used by tools/spec-checks.
 export { Validator, type BodyTarget, type ExpectedRoot, isJson, isXml, schemaNames } from './validate.js';
-export { loadSpecs, problemToError, xsdTargetNamespace, type LoadedSpec, type OpenApiDoc, type Schema } from './spec/load.js';
+export { SchemaCompiler, type CompiledSchema } from './json/ajv.js';
+export { loadSpecs, loadSpec, loadRegistry, problemToError, xsdTargetNamespace, type LoadedSpec, type OpenApiDoc, type Registry, type RegisteredApi, type Schema } from './spec/load.js';
 export { indexSpec, resolveLocal, getByPointer, escapePointer, schemaRefName, baseMediaType, type SpecIndex, type IndexedOperation, type MediaTypeEntry, type Segment, type Representations } from './spec/index.js';
 export { XsdBatchValidator, type XsdJob, type XsdVerdict, type XsdIssue } from './xml/batch.js';
 export { checkXml, type RootElement } from './xml/safety.js';
 
 /**
- * Creates a validator over every API in the repo's `redocly.yaml`.
+ * Creates a validator over every API in the repo's `redocly.yaml` (each bundled when first needed).
  * @example
  * const v = await createValidator();
  * const r = await v.validate({ product: 'm365', method: 'GET', url: '/v3/JobSessions', status: 200, contentType: 'application/json', body });

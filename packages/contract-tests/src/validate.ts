@@ -3,15 +3,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ValidateFunction } from 'ajv';
-import { decodeBody } from './body.js';
-import { SchemaCompiler } from './json/ajv.js';
+import { decodeBody, type DecodedBody } from './body.js';
+import { SchemaCompiler, type CompiledSchema } from './json/ajv.js';
 import { mapAjvErrors } from './json/errors.js';
 import { parseJson } from './json/parse.js';
 import { matchOperation, type OperationMatch } from './match.js';
 import { SpecError } from './spec/errors.js';
 import { indexSpec, baseMediaType, resolveLocal, schemaRefName, type IndexedOperation, type MediaTypeEntry, type SpecIndex } from './spec/index.js';
-import { loadSpecs, xsdTargetNamespace, type Schema } from './spec/load.js';
+import { loadRegistry, xsdTargetNamespace, type Registry, type Schema } from './spec/load.js';
 import { XsdBatchValidator } from './xml/batch.js';
 import { checkXml } from './xml/safety.js';
 import { mapXsdIssue } from './xml/xsd-errors.js';
@@ -42,38 +41,100 @@ type Pending =
 /** Implementation of {@link ContractValidator}; the extra methods serve the spec checks. */
 export class Validator implements ContractValidator {
   private readonly compilers = new Map<Product, SchemaCompiler>();
-  private readonly compiled = new Map<string, ValidateFunction>();
+  /** Compiled schema per response media type (and representation): no key strings on the hot path. */
+  private readonly compiled = new WeakMap<MediaTypeEntry, Map<string, CompiledSchema | null>>();
   private readonly xsdByNamespace = new Map<Product, Map<string, string>>();
+  /** Specs bundled so far (a product is bundled on first use, so one broken spec spoils only itself). */
+  private readonly loaded = new Map<Product, SpecIndex>();
+  private readonly loading = new Map<Product, Promise<SpecIndex>>();
+  private all?: Map<Product, SpecIndex>;
   /** The batch JVM (exposed so tests and benchmarks can count JVM starts). */
   readonly xsd: XsdBatchValidator;
 
-  private constructor(readonly indexes: Map<Product, SpecIndex>, private readonly maxBodyBytes: number, javaHome?: string) {
+  private constructor(private readonly registry: Registry, private readonly maxBodyBytes: number, javaHome?: string) {
     this.xsd = new XsdBatchValidator(javaHome);
   }
 
-  /** Loads and indexes every API of the registry under `rootDir`. */
+  /** Reads the registry under `rootDir`; each API is bundled when first needed. */
   static async create(options: ValidatorOptions = {}): Promise<Validator> {
     const rootDir = options.rootDir ?? findRepoRoot();
-    const specs = await loadSpecs(rootDir);
-    const indexes = new Map<Product, SpecIndex>(specs.map((s) => [s.product, indexSpec(s)]));
-    return new Validator(indexes, options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.javaHome);
+    return new Validator(await loadRegistry(rootDir), options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.javaHome);
+  }
+
+  /** Products of the registry (bundled or not), in registry order. */
+  get products(): Product[] {
+    return this.registry.apis.map((a) => a.product);
+  }
+
+  /**
+   * Bundles and indexes one product's spec (once; concurrent callers share the work, a failure is retried
+   * by the next call).
+   * @returns undefined when the product is not in the registry
+   * @throws SpecError naming the broken file and position
+   */
+  async load(product: Product): Promise<SpecIndex | undefined> {
+    const ready = this.loaded.get(product);
+    if (ready) return ready;
+    const api = this.registry.apis.find((a) => a.product === product);
+    if (!api) return undefined;
+    let p = this.loading.get(product);
+    if (!p) {
+      p = this.registry.bundle(api).then(
+        (spec) => {
+          const index = indexSpec(spec);
+          this.loaded.set(product, index);
+          return index;
+        },
+        (e: unknown) => {
+          this.loading.delete(product); // a later call bundles again (e.g. after the spec was fixed)
+          throw e;
+        },
+      );
+      this.loading.set(product, p);
+    }
+    return p;
+  }
+
+  /** Bundles every product (throws the first broken spec's SpecError); afterwards {@link indexes} is usable. */
+  async loadAll(): Promise<Map<Product, SpecIndex>> {
+    if (this.all) return this.all;
+    const all = new Map<Product, SpecIndex>();
+    for (const p of this.products) all.set(p, (await this.load(p))!);
+    return (this.all = all);
+  }
+
+  /**
+   * Every product's index, in registry order. Needs `await loadAll()` first: specs load lazily, and a
+   * partial map must not pass for the whole registry.
+   */
+  get indexes(): Map<Product, SpecIndex> {
+    if (!this.all) throw new Error('Validator.indexes needs `await validator.loadAll()` first (specs are bundled lazily per product)');
+    return this.all;
   }
 
   operations(product: Product): OperationInfo[] {
-    return (this.indexes.get(product)?.operations ?? []).map(({ operationId, method, path: p, responses }) => ({ operationId, method, path: p, responses }));
+    return (this.loadedIndex(product)?.operations ?? []).map(({ operationId, method, path: p, responses }) => ({ operationId, method, path: p, responses }));
   }
 
-  /** Finds the operation for a request (see {@link matchOperation}). */
+  /** Finds the operation for a request (see {@link matchOperation}); the product must be loaded. */
   match(product: Product, method: string, url: string): OperationMatch | undefined {
-    const index = this.indexes.get(product);
+    const index = this.loadedIndex(product);
     return index ? matchOperation(index, method, url) : undefined;
   }
 
   async validate(input: ResponseInput): Promise<ValidationResult> {
-    return (await this.validateMany([input]))[0]!;
+    const r = this.run([input]);
+    return (r instanceof Promise ? await r : r)[0]!;
   }
 
   async validateMany(inputs: ResponseInput[]): Promise<ValidationResult[]> {
+    return this.run(inputs);
+  }
+
+  /** Synchronous when every product is loaded and no body is XML (the hot path: no extra promises). */
+  private run(inputs: readonly ResponseInput[]): ValidationResult[] | Promise<ValidationResult[]> {
+    const missing = this.unloaded(inputs);
+    if (missing) return Promise.all([...missing].map((p) => this.load(p))).then(() => this.finish(inputs.map((i) => this.prepare(i))));
     return this.finish(inputs.map((i) => this.prepare(i)));
   }
 
@@ -88,7 +149,7 @@ export class Validator implements ContractValidator {
 
   /** XML root element(s) the target accepts: the representation's, the `$ref`'s, or every `oneOf` member's. */
   expectedRoots(target: BodyTarget): ExpectedRoot[] {
-    const index = this.indexes.get(target.product)!;
+    const index = this.loadedIndex(target.product)!;
     const names = target.representation
       ? [target.representation]
       : schemaNames(target.entry.schema);
@@ -103,16 +164,33 @@ export class Validator implements ContractValidator {
     let map = this.xsdByNamespace.get(product);
     if (!map) {
       map = new Map();
-      for (const f of this.indexes.get(product)?.spec.xsdFiles ?? []) map.set(xsdTargetNamespace(f) ?? '', f);
+      for (const f of this.loadedIndex(product)?.spec.xsdFiles ?? []) map.set(xsdTargetNamespace(f) ?? '', f);
       this.xsdByNamespace.set(product, map);
     }
     return map.get(namespace);
   }
 
+  /** Registered products of `inputs` that are not bundled yet (undefined: none, the usual case). */
+  private unloaded(inputs: readonly ResponseInput[]): Set<Product> | undefined {
+    let missing: Set<Product> | undefined;
+    for (const i of inputs) {
+      if (!this.loaded.has(i.product) && this.registry.apis.some((a) => a.product === i.product)) (missing ??= new Set()).add(i.product);
+    }
+    return missing;
+  }
+
+  /** The index of a bundled product; undefined if not registered; throws if registered but not loaded. */
+  private loadedIndex(product: Product): SpecIndex | undefined {
+    const index = this.loaded.get(product);
+    if (index) return index;
+    if (!this.registry.apis.some((a) => a.product === product)) return undefined;
+    throw new Error(`the ${product} spec is not loaded yet: \`await validator.load('${product}')\` first (specs are bundled lazily)`);
+  }
+
   private prepare(input: ResponseInput): Pending {
-    const index = this.indexes.get(input.product);
+    const index = this.loaded.get(input.product);
     if (!index) {
-      return done('unknown-operation', {}, [{ path: '/', message: `product "${input.product}" is not in the API registry`, expected: [...this.indexes.keys()].join(' | '), actual: String(input.product) }]);
+      return done('unknown-operation', {}, [{ path: '/', message: `product "${input.product}" is not in the API registry`, expected: this.products.join(' | '), actual: String(input.product) }]);
     }
     const m = matchOperation(index, input.method, input.url);
     if (!m) {
@@ -133,24 +211,25 @@ export class Validator implements ContractValidator {
     if (!entry) {
       return done('unknown-media-type', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} does not document media type ${input.contentType ?? '(none)'}`, expected: entries.map((e) => e.mediaType).join(' | '), actual: input.contentType ?? '(no Content-Type)' }]);
     }
-    return this.prepareBody({ product: input.product, operation: op, status, entry, representation: m.representation }, input.body);
+    // The body is decoded once: prepareBody reuses it.
+    return this.prepareBody({ product: input.product, operation: op, status, entry, representation: m.representation }, input.body, decoded);
   }
 
-  private prepareBody(requested: BodyTarget, body: string | Uint8Array): Pending {
+  private prepareBody(requested: BodyTarget, body: string | Uint8Array, decodedBody?: DecodedBody): Pending {
     const target = effectiveTarget(requested);
     const { operation: op, entry } = target;
     const schemaName = target.representation ?? schemaRefName(entry.schema);
-    const base = { operationId: op.operationId, ...(schemaName ? { schema: schemaName } : {}) };
-    const decoded = decodeBody(body, this.maxBodyBytes);
+    const base = schemaName ? { operationId: op.operationId, schema: schemaName } : { operationId: op.operationId };
+    const decoded = decodedBody ?? decodeBody(body, this.maxBodyBytes);
     if (decoded.error) return done('malformed', base, [decoded.error]);
     const text = decoded.text;
     if (isJson(entry.mediaType)) {
       const parsed = parseJson(text);
       if (parsed.error) return done('malformed', base, [parsed.error]);
-      const validate = this.compiledFor(target);
-      if (!validate) return done('valid', base, []);
-      const ok = validate(parsed.value) as boolean;
-      return done(ok ? 'valid' : 'invalid', base, ok ? [] : mapAjvErrors(validate.errors ?? [], parsed.value));
+      const schema = this.compiledFor(target);
+      if (!schema || schema.valid(parsed.value)) return done('valid', base, []);
+      // Only a failing body pays for the allErrors pass that lists every problem.
+      return done('invalid', base, mapAjvErrors(schema.errors(parsed.value), parsed.value));
     }
     if (isXml(entry.mediaType)) {
       const safe = checkXml(text);
@@ -171,37 +250,49 @@ export class Validator implements ContractValidator {
     return done('valid', base, []);
   }
 
-  private compiledFor(target: BodyTarget): ValidateFunction | undefined {
-    const key = `${target.product}|${target.operation.operationId}|${target.status}|${target.entry.mediaType}|${target.representation ?? ''}`;
-    let fn = this.compiled.get(key);
-    if (fn) return fn;
+  /** The compiled schema of a target (null: the media type has no schema), compiled on first use. */
+  private compiledFor(target: BodyTarget): CompiledSchema | null {
+    // A media type entry belongs to one operation + status of one product: only the representation
+    // is left to tell apart.
+    let byRep = this.compiled.get(target.entry);
+    if (!byRep) this.compiled.set(target.entry, (byRep = new Map()));
+    const rep = target.representation ?? '';
+    let fn = byRep.get(rep);
+    if (fn !== undefined) return fn;
     const compiler = this.compiler(target.product);
     if (target.representation) {
-      if (!this.indexes.get(target.product)!.doc.components?.schemas?.[target.representation]) {
-        throw new SpecError(`x-veeam-representations names schema "${target.representation}", which is not in components/schemas`, this.indexes.get(target.product)!.spec.rootFile, `#${target.operation.pointer}`);
+      const index = this.loadedIndex(target.product)!;
+      if (!index.doc.components?.schemas?.[target.representation]) {
+        throw new SpecError(`x-veeam-representations names schema "${target.representation}", which is not in components/schemas`, index.spec.rootFile, `#${target.operation.pointer}`);
       }
       fn = compiler.compileComponent(target.representation);
     } else if (target.entry.schema) {
       fn = compiler.compile(target.entry.schema, `${target.operation.pointer}/responses/${target.status}/content/${target.entry.mediaType}/schema`);
     } else {
-      return undefined;
+      fn = null;
     }
-    this.compiled.set(key, fn);
+    byRep.set(rep, fn);
     return fn;
   }
 
   private compiler(product: Product): SchemaCompiler {
     let c = this.compilers.get(product);
     if (!c) {
-      const index = this.indexes.get(product)!;
+      const index = this.loadedIndex(product)!;
       c = new SchemaCompiler(product, index.doc.components?.schemas ?? {}, index.spec.rootFile);
       this.compilers.set(product, c);
     }
     return c;
   }
 
-  private async finish(pending: Pending[]): Promise<ValidationResult[]> {
-    const xmlIdx = pending.flatMap((p, i) => ('xml' in p ? [i] : []));
+  private finish(pending: Pending[]): ValidationResult[] | Promise<ValidationResult[]> {
+    const xmlIdx: number[] = [];
+    for (let i = 0; i < pending.length; i++) if ('xml' in pending[i]!) xmlIdx.push(i);
+    if (xmlIdx.length === 0) return pending.map((p) => (p as { done: ValidationResult }).done);
+    return this.finishXml(pending, xmlIdx);
+  }
+
+  private async finishXml(pending: Pending[], xmlIdx: number[]): Promise<ValidationResult[]> {
     const verdicts = await this.xsd.validate(xmlIdx.map((i) => (pending[i] as Extract<Pending, { xml: unknown }>).xml).map((x) => ({ xsd: x.xsd, xml: x.text })));
     const results: ValidationResult[] = pending.map((p) => ('done' in p ? p.done : (undefined as unknown as ValidationResult)));
     xmlIdx.forEach((i, k) => {
@@ -249,8 +340,21 @@ export function schemaNames(schema: Schema | undefined): string[] {
   return members.map(schemaRefName).filter((n): n is string => n !== undefined);
 }
 
+/** pickStatus per operation and status code: the same few codes come back again and again. */
+const statusCache = new WeakMap<IndexedOperation, Map<number, string | undefined>>();
+
 /** Exact status first, then its range (`4XX`), then `default`. */
 export function pickStatus(op: IndexedOperation, status: number): string | undefined {
+  if (!Number.isInteger(status) || status < 100 || status > 599) return pickStatusUncached(op, status); // bounded cache
+  let byCode = statusCache.get(op);
+  if (!byCode) statusCache.set(op, (byCode = new Map()));
+  if (byCode.has(status)) return byCode.get(status);
+  const key = pickStatusUncached(op, status);
+  byCode.set(status, key);
+  return key;
+}
+
+function pickStatusUncached(op: IndexedOperation, status: number): string | undefined {
   const keys = Object.keys(op.content);
   const exact = String(status);
   if (keys.includes(exact)) return exact;
@@ -280,13 +384,26 @@ export function pickMedia(entries: MediaTypeEntry[], contentType: string | undef
     const xmlish = (text ?? '').trimStart().startsWith('<');
     return entries.find((e) => (xmlish ? isXml(e.mediaType) : isJson(e.mediaType)));
   }
-  const mt = baseMediaType(contentType);
+  const mt = baseMediaTypeCached(contentType);
   const exact = entries.find((e) => e.mediaType === mt);
   if (exact) return exact;
   const bySyntax = entries.find((e) => (isJson(mt) && isJson(e.mediaType)) || (isXml(mt) && isXml(e.mediaType)));
   if (bySyntax) return bySyntax;
   const [type] = mt.split('/');
   return entries.find((e) => e.mediaType === '*/*' || e.mediaType === `${type}/*`);
+}
+
+/** Content-Type header -> base media type; a response run repeats a handful of distinct headers. */
+const mediaTypes = new Map<string, string>();
+
+function baseMediaTypeCached(contentType: string): string {
+  let mt = mediaTypes.get(contentType);
+  if (mt === undefined) {
+    mt = baseMediaType(contentType);
+    if (mediaTypes.size >= 256) mediaTypes.clear(); // bounded: hostile inputs may vary the header
+    mediaTypes.set(contentType, mt);
+  }
+  return mt;
 }
 
 /** The veeam-rest checkout this package lives in: the nearest ancestor with redocly.yaml. */

@@ -10,6 +10,7 @@ import type { Product } from '../src/types.js';
 let validator: Validator;
 beforeAll(async () => {
   validator = await createValidator();
+  await validator.loadAll();
 });
 afterAll(async () => {
   await validator?.close();

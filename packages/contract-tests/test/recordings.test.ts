@@ -57,6 +57,7 @@ describe('mutated recordings fail where the schema says', () => {
 
   beforeAll(async () => {
     validator = await createValidator();
+    await validator.loadAll();
     items = (await loadInputs([recordingsDir], { cwd: packageDir })).items;
     for (const item of items) {
       const match = validator.match(item.product, item.method, item.url)!;

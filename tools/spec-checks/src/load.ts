@@ -5,7 +5,9 @@ import type { Finding } from './findings.js';
 /** The validator over `rootDir`, or the finding that explains why the specs cannot be loaded. */
 export async function loadForChecks(rootDir: string): Promise<{ validator: Validator; error?: undefined } | { validator?: undefined; error: Finding }> {
   try {
-    return { validator: await createValidator({ rootDir }) };
+    const validator = await createValidator({ rootDir });
+    await validator.loadAll(); // the checks read every product's index (specs load lazily)
+    return { validator };
   } catch (e) {
     if (e instanceof SpecError) {
       // The plugin reports example files as "<file>:<line>:<col>: invalid JSON example: ..." from the

@@ -81,6 +81,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     progress.done(); // clear the bar before the report: both may share one terminal
     const entries = items.map((item, k) => toEntry(item, results[k]));
     const products = product ? [product] : ([...new Set(items.map((i) => i.product))] as Product[]);
+    for (const p of products) await validator.load(p); // specs load lazily; body-less items may not have
     const report: CheckReport = { entries, coverage: computeCoverage(products.sort(), (p) => validator.operations(p), entries), skipped };
 
     const rendered = format === 'json' ? formatJson(report) : format === 'junit' ? formatJunit(report) : formatText(report, { verbose: args.options.verbose === true });

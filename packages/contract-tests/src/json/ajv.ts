@@ -1,10 +1,12 @@
-// One Ajv2020 instance per product. The component schemas are registered once as a single schema
-// (`$defs`), with `#/components/schemas/X` refs rewritten to it; each response schema is compiled once
-// and cached by the caller.
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+// Ajv2020 per product. The component schemas are registered once as a single schema (`$defs`), with
+// `#/components/schemas/X` refs rewritten to it; each response schema is compiled once and cached by the
+// caller. Two instances: a fast one (allErrors: false, stops at the first error) for the common valid
+// case, and an allErrors one, created on the first failure, that lists every error of an invalid body.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SpecError } from '../spec/errors.js';
 import type { Schema } from '../spec/load.js';
+import { FAST_FORMATS } from './formats.js';
 
 // ajv-formats ships CJS with `exports.default`; NodeNext sees the module object.
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -16,37 +18,67 @@ const DATA_KEYWORDS = new Set(['example', 'examples', 'enum', 'const', 'default'
 /** Keywords whose value maps names to schemas. */
 const MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
+/** A compiled response schema: a fast yes/no, and every error of a body that failed it. */
+export interface CompiledSchema {
+  /** True when `data` is valid (stops at the first error). */
+  valid(data: unknown): boolean;
+  /** All errors of `data` (compiles the allErrors variant on first use). */
+  errors(data: unknown): ErrorObject[];
+}
+
 /** Compiles response schemas of one product against its registered components. */
 export class SchemaCompiler {
+  /** The fast instance (allErrors: false). */
   readonly ajv: Ajv2020;
   readonly componentsId: string;
+  private full?: Ajv2020;
+  private readonly defs: Record<string, Schema>;
 
   constructor(readonly product: string, components: Record<string, Schema>, readonly sourceFile: string) {
     this.componentsId = `https://veeam-rest.invalid/${product}/components.json`;
-    this.ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateFormats: true });
-    addFormats(this.ajv);
-    this.ajv.addVocabulary(OPENAPI_KEYWORDS);
-    const defs: Record<string, Schema> = {};
-    for (const [name, s] of Object.entries(components)) defs[name] = this.rewrite(s);
-    try {
-      this.ajv.addSchema({ $id: this.componentsId, $defs: defs });
-    } catch (e) {
-      throw new SpecError(`components/schemas are not valid JSON Schema 2020-12: ${(e as Error).message}`, sourceFile, '#/components/schemas');
-    }
+    this.defs = {};
+    for (const [name, s] of Object.entries(components)) this.defs[name] = this.rewrite(s);
+    this.ajv = this.createAjv(false);
   }
 
   /** Compiles a schema from the bundled document (`pointer` only names it in errors). */
-  compile(schema: Schema, pointer: string): ValidateFunction {
-    try {
-      return this.ajv.compile(this.rewrite(schema));
-    } catch (e) {
-      throw new SpecError(`schema cannot be compiled: ${(e as Error).message}`, this.sourceFile, `#${pointer}`);
-    }
+  compile(schema: Schema, pointer: string): CompiledSchema {
+    const rewritten = this.rewrite(schema);
+    const fast = this.compileWith(this.ajv, rewritten, pointer);
+    let all: ValidateFunction | undefined;
+    return {
+      valid: (data) => fast(data) as boolean,
+      errors: (data) => {
+        all ??= this.compileWith((this.full ??= this.createAjv(true)), rewritten, pointer);
+        return all(data) ? [] : [...(all.errors ?? [])];
+      },
+    };
   }
 
   /** Compiles the component schema `name`. */
-  compileComponent(name: string): ValidateFunction {
+  compileComponent(name: string): CompiledSchema {
     return this.compile({ $ref: `#/components/schemas/${name}` }, `/components/schemas/${name}`);
+  }
+
+  private createAjv(allErrors: boolean): Ajv2020 {
+    const ajv = new Ajv2020({ strict: true, allErrors, allowUnionTypes: true, validateFormats: true });
+    addFormats(ajv);
+    for (const [name, def] of Object.entries(FAST_FORMATS)) ajv.addFormat(name, def);
+    ajv.addVocabulary(OPENAPI_KEYWORDS);
+    try {
+      ajv.addSchema({ $id: this.componentsId, $defs: this.defs });
+    } catch (e) {
+      throw new SpecError(`components/schemas are not valid JSON Schema 2020-12: ${(e as Error).message}`, this.sourceFile, '#/components/schemas');
+    }
+    return ajv;
+  }
+
+  private compileWith(ajv: Ajv2020, schema: Schema, pointer: string): ValidateFunction {
+    try {
+      return ajv.compile(schema);
+    } catch (e) {
+      throw new SpecError(`schema cannot be compiled: ${(e as Error).message}`, this.sourceFile, `#${pointer}`);
+    }
   }
 
   /** Deep-copies a schema: component refs point at the registered `$defs`, `x-*` annotations are dropped. */

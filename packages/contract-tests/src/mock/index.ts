@@ -11,7 +11,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadSpecs } from '../spec/load.js';
+import { loadSpec } from '../spec/load.js';
 import { indexSpec, type IndexedOperation, type SpecIndex } from '../spec/index.js';
 import { matchOperation } from '../match.js';
 import type { Product } from '../types.js';
@@ -87,8 +87,7 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
  */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const rootDir = options.rootDir ?? findRepoRoot();
-  const spec = (await loadSpecs(rootDir)).find((s) => s.product === options.product);
-  if (!spec) throw new Error(`no spec for product "${options.product}" in ${rootDir}/redocly.yaml`);
+  const spec = await loadSpec(rootDir, options.product); // only this product: others may be broken
   const index = indexSpec(spec);
   const store = new CredentialStore(options.users ?? DEFAULT_MOCK_USERS, options.tokenTtlSeconds ?? 3600);
   const flow = authFlowFor(options.product);

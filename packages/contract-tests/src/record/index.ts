@@ -9,7 +9,7 @@ import { matchOperation } from '../match.js';
 import { findRepoRoot } from '../recordings/paths.js';
 import { formatSidecar } from '../recordings/sidecar.js';
 import { indexSpec, resolveLocal, type IndexedOperation, type SpecIndex } from '../spec/index.js';
-import { loadSpecs } from '../spec/load.js';
+import { loadSpec } from '../spec/load.js';
 import type { Product } from '../types.js';
 import { httpRequest } from './http.js';
 import { extractLinks } from './links.js';
@@ -84,8 +84,7 @@ export function normalizeBaseUrl(baseUrl: string, index: SpecIndex): string {
  * @throws Error when logon fails or the spec cannot be loaded
  */
 export async function recordApi(o: RecordOptions): Promise<RecordSummary> {
-  const spec = (await loadSpecs(o.rootDir ?? findRepoRoot())).find((s) => s.product === o.product);
-  if (!spec) throw new Error(`no spec for product "${o.product}"`);
+  const spec = await loadSpec(o.rootDir ?? findRepoRoot(), o.product); // only this product: others may be broken
   const index = indexSpec(spec);
   const baseUrl = normalizeBaseUrl(o.baseUrl, index);
   const base = new URL(baseUrl);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidator, type ContractValidator, type ResponseInput } from '../../src/index.js';
+import { createValidator, type ContractValidator, type ResponseInput, type Validator } from '../../src/index.js';
 import { FIXTURE_ROOT, fixture } from './helpers.js';
 
 let v: ContractValidator;
-beforeAll(async () => { v = await createValidator({ rootDir: FIXTURE_ROOT }); });
+beforeAll(async () => { v = await createValidator({ rootDir: FIXTURE_ROOT }); await (v as Validator).loadAll(); });
 afterAll(async () => { await v.close(); });
 
 const entityJson = fixture('specs/enterprise-manager/examples/getBackupSession/200-entity.json');

@@ -3,7 +3,7 @@ import { createValidator, type Validator } from '../../src/index.js';
 import { FIXTURE_ROOT } from './helpers.js';
 
 let v: Validator;
-beforeAll(async () => { v = await createValidator({ rootDir: FIXTURE_ROOT }); });
+beforeAll(async () => { v = await createValidator({ rootDir: FIXTURE_ROOT }); await v.loadAll(); });
 
 describe('matchOperation', () => {
   it.each([
