@@ -227,7 +227,10 @@ export class Validator implements ContractValidator {
       const parsed = parseJson(text);
       if (parsed.error) return done('malformed', base, [parsed.error]);
       const schema = this.compiledFor(target);
-      if (!schema || schema.valid(parsed.value)) return done('valid', base, []);
+      if (!schema || schema.valid(parsed.value)) {
+        // The common outcome, built without spreads (same keys, same order as done()).
+        return { done: schemaName ? { ok: true, outcome: 'valid', operationId: op.operationId, schema: schemaName, errors: [] } : { ok: true, outcome: 'valid', operationId: op.operationId, errors: [] } };
+      }
       // Only a failing body pays for the allErrors pass that lists every problem.
       return done('invalid', base, mapAjvErrors(schema.errors(parsed.value), parsed.value));
     }
