@@ -17,7 +17,7 @@ function serveCurrent(req: IncomingMessage, res: ServerResponse): boolean {
 
 /** The call an example belongs to: its operation (errors: getBackupSession), path params, representation query. */
 function callFor(pair: ExamplePair): { method: 'GET' | 'POST' | 'DELETE'; path: string; query: Record<string, string> } {
-  const opId = pair.operationId === '_errors' ? 'getBackupSession' : pair.operationId;
+  const opId = pair.operationId === '_shared' ? 'getBackupSession' : pair.operationId;
   const op = operationTable[opId as keyof typeof operationTable];
   if (!op) throw new Error(`examples/${pair.operationId} names no operation of the spec`);
   const query: Record<string, string> = {};

@@ -18,7 +18,7 @@ function pairs(): [string, readonly string[]][] {
     for (const file of readdirSync(path.join(examples, dir)).sort()) {
       if (!file.endsWith('.xml') || file.startsWith('request')) continue;
       const status = file.replace(/\.xml$/, '').split('-')[0]!;
-      // `_errors` holds the shared error bodies: any root schema may answer.
+      // `_shared` holds the shared error bodies: any root schema may answer.
       const candidates = table[dir]?.responses[status]?.['application/xml'] ?? [];
       out.push([`${dir}/${file}`, candidates]);
     }
