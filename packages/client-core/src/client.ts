@@ -5,7 +5,9 @@ import { createLinkResolver } from './follow.js';
 import type { Logger } from './logger.js';
 import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format } from './media.js';
 import { createPaginator } from './paginate.js';
-import { BodyTooLarge, createPipeline, SIGNAL_KEY } from './pipeline.js';
+import { CallRequest, SIGNAL_KEY } from './call-request.js';
+import { createPathSerializer } from './path-serializer.js';
+import { BodyTooLarge, createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
@@ -76,7 +78,13 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
   const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger });
   const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   const pipeline = createPipeline({ fetch: transport, auth, retry: resolveRetryPolicy(options.retry), log: options.logger, maxResponseBytes });
-  const base = createOpenApiClient<Record<string, never>>({ baseUrl, fetch: pipeline, headers: options.headers });
+  const base = createOpenApiClient<Record<string, never>>({
+    baseUrl,
+    fetch: pipeline as (request: Request) => Promise<Response>,
+    Request: CallRequest as unknown as typeof Request,
+    pathSerializer: createPathSerializer(),
+    headers: options.headers,
+  });
   const index = indexOperations(product.operations);
   const resolveLink = createLinkResolver(product.spec, product.operations, baseUrl);
 
@@ -88,7 +96,9 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
     const timeout = timeoutMs > 0 ? new AbortController() : undefined;
     const timer = timeout ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     const signal = timeout && userSignal ? AbortSignal.any([userSignal, timeout.signal]) : (timeout?.signal ?? userSignal ?? undefined);
-    const request = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', [SIGNAL_KEY]: signal };
+    const request: Record<string, unknown> = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', [SIGNAL_KEY]: signal };
+    // Middleware and per-call fetch functions expect a WHATWG Request; everything else gets a CallRequest.
+    if (rest.middleware !== undefined || rest.fetch !== undefined) request.Request ??= globalThis.Request;
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       result = await (base.request as (m: string, p: string, i: unknown) => Promise<typeof result>)(method.toLowerCase(), path, request);

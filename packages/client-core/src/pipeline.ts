@@ -1,4 +1,5 @@
 import type { AuthProvider } from './auth/types.js';
+import { CallRequest, replayableBody, SIGNAL_KEY } from './call-request.js';
 import type { Logger } from './logger.js';
 import { retryDelay, sleep, type RetryPolicy } from './retry-after.js';
 import type { FetchLike } from './tls.js';
@@ -12,13 +13,6 @@ export interface PipelineOptions {
   /** Largest response body accepted, in bytes. */
   maxResponseBytes: number;
 }
-
-/**
- * Init key carrying the call's AbortSignal past openapi-fetch: it copies unknown init keys onto its
- * Request, and handing the signal over this way spares undici a second signal-following chain (the
- * most expensive part of a call after the socket work).
- */
-export const SIGNAL_KEY = 'veeamSignal';
 
 /** Thrown inside the pipeline when a body exceeds the limit; the client turns it into a VeeamResponseError. */
 export class BodyTooLarge extends Error {
@@ -34,25 +28,33 @@ export class BodyTooLarge extends Error {
 
 /**
  * The `fetch` handed to openapi-fetch: adds auth, re-authenticates once after a 401, and retries 429/503
- * answers as `Retry-After` says, within the retry policy. The request body is read once so that every
- * attempt can resend it.
+ * answers as `Retry-After` says, within the retry policy. The request body is made re-sendable once so
+ * that every attempt can resend it. Takes the CallRequest the client has openapi-fetch build, or a
+ * WHATWG Request when a call brings its own middleware or fetch.
  */
-export function createPipeline(options: PipelineOptions): (request: Request) => Promise<Response> {
+export function createPipeline(options: PipelineOptions): (request: Request | CallRequest) => Promise<Response> {
   const { fetch, auth, retry, log, maxResponseBytes } = options;
   return async (request) => {
     const { method, url } = request;
     const signal = (request as unknown as Record<string, AbortSignal | undefined>)[SIGNAL_KEY];
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    // The request openapi-fetch built is ours alone: auth sets its header on these headers, no copy.
+    const headers = request.headers;
+    let send: () => Promise<Response>;
+    if (request instanceof CallRequest) {
+      // url + init straight to the transport: undici builds its one Request, as for a bare fetch().
+      const init: RequestInit = { ...request.init, headers, body: await replayableBody(request.body, headers), signal: signal ?? null };
+      send = () => fetch(url, init);
+    } else {
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      send = () =>
+        body === undefined ? fetch(request, signal ? { signal } : undefined) : fetch(url, { method, headers, body, signal: signal ?? null, redirect: request.redirect });
+    }
     let reauthenticated = false;
     let retries = 0;
     for (let attempt = 1; ; attempt++) {
-      // The Request openapi-fetch built is ours alone: set auth on its headers instead of copying them.
-      const headers = request.headers;
       const used = auth ? await auth.authorize(headers, signal) : undefined;
       log?.({ type: 'request', method, url, attempt });
-      // Body-less requests go out as the Request openapi-fetch built: building a second one from url + init
-      // costs more than the rest of the client together.
-      const response = await (body === undefined ? fetch(request, signal ? { signal } : undefined) : fetch(url, { method, headers, body, signal: signal ?? null, redirect: request.redirect }));
+      const response = await send();
       log?.({ type: 'response', method, url, status: response.status, attempt });
       if (response.status === 401 && auth && !reauthenticated) {
         // EM sessions and OAuth tokens can expire server-side before we expect: one fresh logon, one retry.
