@@ -2,5 +2,11 @@
 // Runs the TypeScript sources through tsx: the tool is never built, so there is no stale dist to cache.
 import { register } from 'tsx/esm/api';
 
+// tsx's ESM hooks run in a worker thread, one round trip per module resolved or loaded: Redocly's
+// hundreds of ESM files take about twice as long through them. A run that generates (anything but the
+// bare whole-repo hand-off to turbo in src/cli.ts) loads Redocly first, so the sources find it cached.
+const handsOffToTurbo = !process.argv.slice(2).some((a) => /^--(check|product|config|no-turbo)\b/.test(a));
+if (!handsOffToTurbo) await import('@redocly/openapi-core');
+
 register();
 await import('../src/cli.ts');

@@ -9,7 +9,7 @@ import { SpecError } from './errors.js';
 import { generate } from './generate.js';
 
 const USAGE = `usage: veeam-codegen [--check] [--product <slug>] [--config <redocly.yaml>] [--root <dir>] [--no-turbo]
-  (no --product, no --check: runs \`turbo run generate\` so each product is cached)`;
+  (no --product, no --check: runs \`turbo run generate\`, one cached task that runs --no-turbo)`;
 
 async function main(): Promise<number> {
   let args;
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const configPath = path.resolve(args.config ?? findRegistry());
   const root = path.resolve(args.root ?? path.dirname(configPath));
 
-  // The whole-repo run goes through turbo so unchanged products are cache hits (turbo.json `generate`).
+  // The whole-repo run goes through turbo so an unchanged repo is a cache hit (turbo.json `@veeam-rest/codegen#generate`).
   if (!args.check && args.product === undefined && args.config === undefined && !args['no-turbo']) {
     const repo = path.dirname(configPath);
     const local = path.join(repo, 'node_modules', '.bin', 'turbo');

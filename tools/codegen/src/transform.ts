@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import { ts } from './typescript.js';
 import type { OpenAPITSOptions } from 'openapi-typescript';
 
 /**

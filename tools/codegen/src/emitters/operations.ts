@@ -1,7 +1,7 @@
 import { pointerSegment, specFail } from '../errors.js';
 import { deref, isRef, METHODS, type OpenApiDoc, type Param, type Ref, type Schema } from '../openapi.js';
 import { constStatement, header, importType, printStatements, sortKeys, type Literal } from './print.js';
-import ts from 'typescript';
+import { ts } from '../typescript.js';
 
 /** The `spec` constant: API facts the runtime needs (servers, base path, link quirks). */
 export function buildSpecFacts(doc: OpenApiDoc, product: string): Literal {

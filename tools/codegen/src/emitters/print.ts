@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type { Expression, Statement } from 'typescript';
+import { ts } from '../typescript.js';
 
 /** Plain data the emitters print as TypeScript literals. */
 export type Literal = string | number | boolean | null | readonly Literal[] | { readonly [key: string]: Literal | undefined };
@@ -12,7 +13,7 @@ export function header(source: string, version: string): string {
 }
 
 /** Builds the expression of a literal; undefined object members are left out. */
-export function literal(value: Literal): ts.Expression {
+export function literal(value: Literal): Expression {
   const f = ts.factory;
   if (value === null) return f.createNull();
   if (typeof value === 'string') return f.createStringLiteral(value, true);
@@ -33,9 +34,9 @@ export function literal(value: Literal): ts.Expression {
 }
 
 /** `export const <name> = <value> as const satisfies <type>;` */
-export function constStatement(name: string, value: Literal, satisfies?: string): ts.Statement {
+export function constStatement(name: string, value: Literal, satisfies?: string): Statement {
   const f = ts.factory;
-  let init: ts.Expression = f.createAsExpression(literal(value), f.createTypeReferenceNode('const'));
+  let init: Expression = f.createAsExpression(literal(value), f.createTypeReferenceNode('const'));
   if (satisfies !== undefined) init = f.createSatisfiesExpression(init, f.createTypeReferenceNode(satisfies));
   return f.createVariableStatement(
     [f.createModifier(ts.SyntaxKind.ExportKeyword)],
@@ -44,7 +45,7 @@ export function constStatement(name: string, value: Literal, satisfies?: string)
 }
 
 /** `import type { a, b } from '<module>';` */
-export function importType(names: readonly string[], module: string): ts.Statement {
+export function importType(names: readonly string[], module: string): Statement {
   const f = ts.factory;
   return f.createImportDeclaration(
     undefined,
@@ -54,7 +55,7 @@ export function importType(names: readonly string[], module: string): ts.Stateme
 }
 
 /** Prints statements with the TypeScript printer (stable output, two-space indent, LF). */
-export function printStatements(statements: readonly ts.Statement[]): string {
+export function printStatements(statements: readonly Statement[]): string {
   const file = ts.factory.createSourceFile(statements, ts.factory.createToken(ts.SyntaxKind.EndOfFileToken), ts.NodeFlags.None);
   const text = printer.printFile(file);
   // The printer indents with four spaces; the repo uses two (.editorconfig).
