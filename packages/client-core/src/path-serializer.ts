@@ -9,7 +9,7 @@ const PARAM = /\{([^{}]+)\}/g;
  * names once instead of on every call (the regex scan and `replace` chain cost several µs per call).
  * Plain `{name}` parameters with primitive values are encoded exactly as the default does
  * (`encodeURIComponent`, a missing value leaves `{name}` as is); everything else (label, matrix,
- * exploded, array or object values, a `$` that `String.replace` would treat specially) goes to
+ * exploded, array or object values) goes to
  * openapi-fetch's own serializer, so the output never differs from it.
  */
 export function createPathSerializer(): (pathname: string, pathParams: Record<string, unknown>) => string {
@@ -28,11 +28,7 @@ export function createPathSerializer(): (pathname: string, pathParams: Record<st
       const value = pathParams[name];
       if (value === undefined || value === null) url += `{${name}}`;
       else if (typeof value === 'object') return defaultPathSerializer(pathname, pathParams);
-      else {
-        const encoded = encodeURIComponent(value as string | number | boolean);
-        if (encoded.includes('$')) return defaultPathSerializer(pathname, pathParams);
-        url += encoded;
-      }
+      else url += encodeURIComponent(value as string | number | boolean);
       url += parts[i + 1]!;
     }
     return url;
