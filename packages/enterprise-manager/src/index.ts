@@ -41,9 +41,6 @@ export type EnterpriseManagerClient = VeeamClient<paths, operations, typeof oper
  */
 export function createClient(options: EnterpriseManagerClientOptions): EnterpriseManagerClient {
   const { auth, format, ...base } = options;
-  if (typeof auth?.username !== 'string' || typeof auth.password !== 'string') {
-    throw new TypeError('auth must be { username: string, password: string } (Enterprise Manager logs on with HTTP Basic).');
-  }
   if (format !== undefined && format !== 'json' && format !== 'xml') throw new TypeError(`format must be 'json' or 'xml', got ${JSON.stringify(format)}`);
   return createVeeamClient<paths, operations, typeof operationTable, FormatOption>(base, {
     spec,

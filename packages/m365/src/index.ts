@@ -32,9 +32,6 @@ export type M365Client = VeeamClient<paths, operations, typeof operationTable>;
  */
 export function createClient(options: M365ClientOptions): M365Client {
   const { auth, ...base } = options;
-  if (typeof auth?.username !== 'string' || typeof auth.password !== 'string') {
-    throw new TypeError('auth must be { username: string, password: string } (VB365 uses the OAuth2 password grant).');
-  }
   return createVeeamClient<paths, operations, typeof operationTable>(base, {
     spec,
     operations: operationTable,

@@ -1,6 +1,6 @@
 import { VeeamAuthError } from '../errors.js';
 import { Secret } from '../secret.js';
-import type { AuthContext, AuthFactory, AuthProvider, Credentials } from './types.js';
+import { assertCredentials, type AuthContext, type AuthFactory, type AuthProvider, type Credentials } from './types.js';
 
 /** Options of the Enterprise Manager session flow. */
 export interface SessionAuthOptions extends Credentials {
@@ -27,8 +27,9 @@ interface Session {
  * next call logs on again, and logs off on close (`DELETE /logonSessions/{id}`).
  */
 export function sessionAuth(options: SessionAuthOptions): AuthFactory {
-  const basic = new Secret(Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64'));
   const logonPath = options.logonPath ?? '/sessionMngr/?v=latest';
+  assertCredentials(options, `Enterprise Manager HTTP Basic logon at POST ${logonPath}`);
+  const basic = new Secret(Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64'));
   const headerName = options.sessionHeader ?? 'X-RestSvcSessionId';
   return (context) => new SessionAuth(context, basic, logonPath, headerName);
 }

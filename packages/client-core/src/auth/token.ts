@@ -1,6 +1,6 @@
 import { VeeamAuthError } from '../errors.js';
 import { Secret } from '../secret.js';
-import type { AuthContext, AuthFactory, AuthProvider, Credentials } from './types.js';
+import { assertCredentials, type AuthContext, type AuthFactory, type AuthProvider, type Credentials } from './types.js';
 
 /** Options of the OAuth2 password-grant flow (VB365, VB for Azure). */
 export interface TokenAuthOptions extends Credentials {
@@ -28,6 +28,7 @@ interface Token {
  * request among all concurrent calls, and drops the token after a 401 so the call is retried once.
  */
 export function tokenAuth(options: TokenAuthOptions): AuthFactory {
+  assertCredentials(options, `OAuth2 password grant at POST ${options.tokenPath}`);
   // Keep only what is needed, so the caller's options object (plain password) is not retained.
   const { username, password, ...settings } = options;
   const user = new Secret(username);

@@ -34,3 +34,14 @@ export interface Credentials {
   /** Password; kept in a private field, never logged or shown. */
   password: string;
 }
+
+/**
+ * Throws a TypeError unless `auth` holds a string username and password. Checked where the auth flows
+ * consume credentials, so every product client (and a direct `sessionAuth`/`tokenAuth` caller) gets it.
+ * @param flow how the credentials are used, for the message, e.g. `HTTP Basic logon at POST /sessionMngr/`
+ */
+export function assertCredentials(auth: Partial<Credentials> | undefined, flow: string): asserts auth is Credentials {
+  if (typeof auth?.username !== 'string' || typeof auth.password !== 'string') {
+    throw new TypeError(`auth must be { username: string, password: string } (used for the ${flow}).`);
+  }
+}
