@@ -1,19 +1,13 @@
 /** What the `check` command found: one entry per checked response, coverage, and skipped inputs. */
-import type { Outcome, Product, ValidationError, ValidationResult } from '../types.js';
+import type { Outcome, ValidationError, ValidationResult } from '../types.js';
 import type { CheckItem, SkippedInput } from '../recordings/item.js';
 import type { CoverageRow } from './coverage.js';
 
 /** Outcome of one checked response; `no-body` means there was nothing to validate (a failure). */
 export type EntryOutcome = Outcome | 'no-body';
 
-/** One checked response. */
-export interface CheckEntry {
-  source: string;
-  product: Product;
-  method: string;
-  url: string;
-  status: number;
-  contentType?: string;
+/** One checked response: the request side of its {@link CheckItem}, plus what validation found. */
+export interface CheckEntry extends Pick<CheckItem, 'source' | 'product' | 'method' | 'url' | 'status' | 'contentType'> {
   ok: boolean;
   outcome: EntryOutcome;
   operationId?: string;
