@@ -7,7 +7,7 @@ import { createClient } from '../src/index.js';
 
 const AUTH = { username: 'admin', password: 'password' };
 const EXAMPLE = JSON.parse(
-  readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../specs/azure/examples/listJobSessions/200.json'), 'utf8'),
+  readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../specs/azure/v2/examples/listJobSessions/200.json'), 'utf8'),
 );
 const TOTAL = 5;
 

@@ -136,7 +136,10 @@ describe('sidecars', () => {
   const cases: [string, (meta: Record<string, unknown>) => unknown, RegExp][] = [
     ['missing status', (m) => ({ ...m, status: undefined }), /200\.json\.meta\.json#\/status: expected an integer status code/],
     ['status as a string', (m) => ({ ...m, status: '200' }), /#\/status: expected an integer .*got "200"/],
-    ['unknown origin', (m) => ({ ...m, origin: 'guessed' }), /#\/origin: expected one of seed, constructed, recorded/],
+    ['unknown origin', (m) => ({ ...m, origin: 'guessed' }), /#\/origin: expected one of seed, published, captured, recorded, got "guessed"/],
+    ['constructed origin', (m) => ({ ...m, origin: 'constructed' }), /#\/origin: .*a body written by hand is a spec example, not a recording/],
+    ['published without source', (m) => ({ ...m, origin: 'published', source: undefined }), /#\/source: expected where the published body was copied from/],
+    ['an edit of another kind', (m) => ({ ...m, edits: [{ kind: 'reformatted' }] }), /#\/edits\/0\/kind: expected one of nbsp-to-space, markdown-unescape, href-amp-escaped, elision-closed/],
     ['unknown field', (m) => ({ ...m, headers: {} }), /#\/headers: unknown sidecar field/],
     ['bad JSON', () => '{ "method": ', /200\.json\.meta\.json: sidecar is not valid JSON/],
   ];

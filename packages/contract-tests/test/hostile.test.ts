@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSidecar } from '../src/recordings/sidecar.js';
-import { recordingsDir, runCli, tempDir } from './helpers.js';
+import { packageDir, recordingsDir, runCli, tempDir } from './helpers.js';
 
 const NS = 'http://www.veeam.com/ent/v1.0';
 const SESSION = 'd46e39e0-1131-4585-91a7-e828ce7eafae';
 const emXml = readFileSync(path.join(recordingsDir, 'enterprise-manager', 'getBackupSession', '200.xml'), 'utf8');
-const emJson = readFileSync(path.join(recordingsDir, 'enterprise-manager', 'getBackupSession', '200.json'), 'utf8');
+// No genuine EM JSON body of this operation is published: the spec's example is the base of the hostile variants.
+const emJson = readFileSync(path.join(packageDir, '..', '..', 'specs', 'enterprise-manager', 'examples', 'getBackupSession', '200.json'), 'utf8');
 const m365Json = readFileSync(path.join(recordingsDir, 'm365', 'listJobSessionsForJob', '200.json'), 'utf8');
 
 interface Case {
@@ -47,7 +48,7 @@ function writeCase(c: Case): void {
   const file = path.join(dir, `200-${c.name}.${ext}`);
   writeFileSync(file, c.body);
   const url = isEm ? `http://localhost:9399/api/backupSessions/${SESSION}` : 'https://vb365.example.com:4443/v3/Jobs/00b96531-1a68-4c90-a398-91141ffedb3b/JobSessions';
-  writeFileSync(`${file}.meta.json`, formatSidecar({ method: 'GET', url, status: 200, contentType: c.contentType, origin: 'constructed' }));
+  writeFileSync(`${file}.meta.json`, formatSidecar({ method: 'GET', url, status: 200, contentType: c.contentType, origin: 'recorded' }));
 }
 
 /** A 50 MB JSON array of valid sessions whose last item has a misspelled status. */
@@ -120,7 +121,7 @@ describe('hostile corpus', () => {
     mkdirSync(dir, { recursive: true });
     const c = cases.find((x) => x.name === 'big-50mb')!;
     writeFileSync(path.join(dir, '200.json'), c.body);
-    writeFileSync(path.join(dir, '200.json.meta.json'), formatSidecar({ method: 'GET', url: '/v3/Jobs/1/JobSessions', status: 200, contentType: 'application/json', origin: 'constructed' }));
+    writeFileSync(path.join(dir, '200.json.meta.json'), formatSidecar({ method: 'GET', url: '/v3/Jobs/1/JobSessions', status: 200, contentType: 'application/json', origin: 'recorded' }));
     const r = await runCli(['check', dir, '--max-body-mb', '64', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as { results: { outcome: string; errors: { path: string }[] }[] };
@@ -132,7 +133,7 @@ describe('hostile corpus', () => {
     const dir = path.join(tmp.dir, 'bom', 'enterprise-manager', 'getBackupSession');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, '200.json'), `\uFEFF${emJson}`);
-    writeFileSync(path.join(dir, '200.json.meta.json'), formatSidecar({ method: 'GET', url: `/api/backupSessions/${SESSION}`, status: 200, contentType: 'application/json', origin: 'constructed' }));
+    writeFileSync(path.join(dir, '200.json.meta.json'), formatSidecar({ method: 'GET', url: `/api/backupSessions/${SESSION}`, status: 200, contentType: 'application/json', origin: 'recorded' }));
     const r = await runCli(['check', dir]);
     expect(r.code, r.stdout).toBe(0);
   });

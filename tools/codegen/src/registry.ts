@@ -10,7 +10,7 @@ export interface ApiEntry {
   readonly product: string;
   /** Absolute path of the spec root file. */
   readonly root: string;
-  /** Spec location relative to the registry folder, for headers (`specs/m365`). */
+  /** Spec location relative to the registry folder, for headers (`specs/m365/v3`). */
   readonly source: string;
   /** Output folder relative to the registry folder (`packages/m365/src/generated`). */
   readonly outDir: string;
