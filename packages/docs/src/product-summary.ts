@@ -1,7 +1,7 @@
 import { summarizeAuth, type AuthSummary } from './auth-flows.js';
 import { clientSnippet, speaksXml } from './client-snippet.js';
 import { listOperations, resolveRef, type OpenApiDoc } from './openapi.js';
-import type { ApiEntry } from './registry.js';
+import type { ApiEntry } from '@veeam-rest/spec-registry';
 
 /** Everything the index page shows about one API, derived from its bundled spec. */
 export interface ProductSummary {
@@ -32,7 +32,7 @@ export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary
   }
   const info = doc.info as OpenApiDoc['info'] & { summary?: string };
   return {
-    slug: api.slug,
+    slug: api.product,
     alias: api.alias,
     apiVersion: api.version,
     title: info.title,
@@ -43,7 +43,7 @@ export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary
     xml: speaksXml(doc),
     operationCount: operations.length,
     auth: summarizeAuth(doc),
-    snippet: clientSnippet(api.slug, doc),
-    links: { reference: `${api.slug}/index.html`, json: `${api.slug}/openapi.json`, yaml: `${api.slug}/openapi.yaml` },
+    snippet: clientSnippet(api.product, doc),
+    links: { reference: `${api.product}/index.html`, json: `${api.product}/openapi.json`, yaml: `${api.product}/openapi.yaml` },
   };
 }

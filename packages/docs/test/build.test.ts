@@ -56,11 +56,11 @@ describe('buildSite errors', () => {
     const err = await buildSite({ rootDir: fixture, configFile: 'redocly-missing.yaml', outDir: mkdtempSync(path.join(tmpdir(), 'veeam-docs-')) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DocsError);
     expect((err as Error).message).toContain('failed for 1 of 2 APIs');
-    expect((err as Error).message).toContain('redocly-missing.yaml lists ghost@v9 with root specs/ghost/openapi.yaml, which does not exist');
+    expect((err as Error).message).toContain('ghost@v9: redocly-missing.yaml:6:11: ghost@v9: root file specs/ghost/openapi.yaml does not exist (#/apis/ghost@v9/root)');
   });
 
   it('refuses an --api that is not in the registry', async () => {
-    await expect(buildSite({ rootDir: fixture, outDir: out + '-x', only: ['nope'] })).rejects.toThrow('--api nope: not in redocly.yaml (known: demo@v1)');
+    await expect(buildSite({ rootDir: fixture, outDir: out + '-x', only: ['nope'] })).rejects.toThrow('redocly.yaml: no API "nope" in the registry (known: demo@v1)');
   });
 
   it('prints the spec file, line and pointer of a broken $ref, without a stack trace (CLI)', async () => {

@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJson, isXml, listOperations, resolveRef } from '../src/openapi.js';
+import { openRegistry } from '@veeam-rest/spec-registry';
 import { defaultOutDir, packageDir, repoRoot } from '../src/paths.js';
-import { readRegistry } from '../src/registry.js';
 import { startStaticServer, type StaticServer } from '../src/static-server.js';
 import { launchRecordingBrowser, type RecordingBrowser } from './support/browser.js';
 import { dualMediaResponses, expectedTitles, loadBuiltSpec } from './support/expectations.js';
@@ -15,7 +15,7 @@ import { collectOperations, readResponseSamples, waitForRedoc, type RenderedOper
 
 const dist = defaultOutDir;
 const screenshots = path.join(packageDir, 'screenshots');
-const apis = readRegistry(repoRoot);
+const apis = (await openRegistry({ rootDir: repoRoot })).apis;
 
 let server: StaticServer;
 let browser: RecordingBrowser;
@@ -45,22 +45,22 @@ describe('index page', () => {
   it('lists every registry API with its version, servers, auth and client snippet', async () => {
     const page = await open(server.url);
     const slugs = await page.locator('section.product').evaluateAll((els) => els.map((e) => e.getAttribute('data-slug')));
-    expect(slugs).toEqual(apis.map((a) => a.slug));
+    expect(slugs).toEqual(apis.map((a) => a.product));
     for (const api of apis) {
-      const doc = loadBuiltSpec(dist, api.slug);
-      const section = page.locator(`section.product[data-slug="${api.slug}"]`);
+      const doc = loadBuiltSpec(dist, api.product);
+      const section = page.locator(`section.product[data-slug="${api.product}"]`);
       const text = await section.innerText();
       expect(text).toContain(doc.info.title);
       expect(text).toContain(`API ${api.version}`);
       expect(await section.locator('.op-count').innerText()).toBe(String(listOperations(doc).length));
       for (const s of doc.servers ?? []) expect(text).toContain(s.url);
       for (const name of Object.keys(doc.components?.securitySchemes ?? {})) expect(text).toContain(name);
-      expect(text).toContain(`import { createClient } from '@veeam-rest/${api.slug}'`);
+      expect(text).toContain(`import { createClient } from '@veeam-rest/${api.product}'`);
       expect(text).toContain('auth: { username, password }');
       const xml = listOperations(doc).some(({ operation }) =>
         Object.values(operation.responses ?? {}).some((r) => Object.keys(resolveRef(doc, r).content ?? {}).some(isXml)),
       );
-      expect(text.includes("format: 'xml'"), `${api.slug}: format: 'xml' in the snippet iff the API speaks XML`).toBe(xml);
+      expect(text.includes("format: 'xml'"), `${api.product}: format: 'xml' in the snippet iff the API speaks XML`).toBe(xml);
     }
     await page.screenshot({ path: path.join(screenshots, 'index.png'), fullPage: true });
     await page.close();
@@ -93,7 +93,7 @@ describe('index page', () => {
   });
 });
 
-describe.each(apis.map((a) => [a.slug, a] as const))('%s reference page', (slug) => {
+describe.each(apis.map((a) => [a.product, a] as const))('%s reference page', (slug) => {
   const doc = loadBuiltSpec(dist, slug);
   const dual = dualMediaResponses(doc);
   // One page per product: the operation census is taken once and both checks read it.
