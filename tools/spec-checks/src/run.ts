@@ -2,7 +2,7 @@
 import { SpecError } from '@veeam-rest/contract-tests';
 import { collectExamples } from './examples.js';
 import type { CheckResult } from './findings.js';
-import { loadForChecks } from './load.js';
+import { loadForChecks, loadRegistryForChecks } from './load.js';
 import { conformanceCheck } from './checks/conformance.js';
 import { examplesCheck } from './checks/examples.js';
 import { lintCheck } from './checks/lint.js';
@@ -18,9 +18,16 @@ export type CheckName = (typeof CHECKS)[number];
 export async function runChecks(rootDir: string, only: readonly CheckName[] = CHECKS): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   if (only.includes('lint')) results.push(lintCheck(rootDir));
-  // conformance reads the spec files itself (it needs each node's own file and pointer), not the bundle.
-  const own = only.includes('conformance') ? conformanceCheck(rootDir) : undefined;
   const rest: readonly CheckName[] = only.filter((c) => c !== 'lint' && c !== 'conformance');
+  if (rest.length === 0 && !only.includes('conformance')) return results;
+  // Every other check starts from the registry (@veeam-rest/spec-registry): a broken one fails them as `load`.
+  const reg = await loadRegistryForChecks(rootDir);
+  if (reg.error) {
+    results.push({ name: 'load', summary: 'the API registry could not be read', failures: [reg.error], notes: [] });
+    return results;
+  }
+  // conformance reads the spec files itself (it needs each node's own file and pointer), not the bundle.
+  const own = only.includes('conformance') ? await conformanceCheck(rootDir, reg.registry.apis) : undefined;
   if (rest.length === 0) return own ? [...results, own] : results;
   const loaded = await loadForChecks(rootDir);
   if (loaded.error) {
