@@ -4,8 +4,9 @@ import path from 'node:path';
 import { openRegistry, RegistryError } from '@veeam-rest/spec-registry';
 import { bundleApi } from './bundle.js';
 import { DocsError } from './errors.js';
-import { renderIndexPage } from './index-page.js';
-import { summarizeProduct, type ProductSummary } from './product-summary.js';
+import { byProduct, renderIndexPage } from './index-page.js';
+import { renderProductPage } from './product-page.js';
+import { apiFolder, summarizeProduct, type ProductSummary } from './product-summary.js';
 import { buildReferencePage } from './reference-page.js';
 
 /** Options of {@link buildSite}. */
@@ -30,8 +31,9 @@ function generatorName(): string {
 }
 
 /**
- * Builds the static site: for every registry API `<slug>/openapi.{json,yaml}` (bundled, examples
- * inlined) and `<slug>/index.html` (Redoc, no network), then `index.html` listing them all.
+ * Builds the static site: for every registry API `<product>/<version>/openapi.{json,yaml}` (bundled,
+ * examples inlined) and `<product>/<version>/index.html` (Redoc, no network), for every product
+ * `<product>/index.html` (its versions), then `index.html` listing every product with its versions.
  * Every API is attempted; failures are reported together in one {@link DocsError}.
  */
 export async function buildSite(options: BuildOptions): Promise<ProductSummary[]> {
@@ -44,7 +46,7 @@ export async function buildSite(options: BuildOptions): Promise<ProductSummary[]
   const products: ProductSummary[] = [];
   const failures: string[] = [];
   for (const api of apis) {
-    const dir = path.join(options.outDir, api.product);
+    const dir = path.join(options.outDir, ...apiFolder(api).split('/'));
     try {
       const bundled = await bundleApi(registry, api, dir);
       await buildReferencePage(bundled.jsonFile, dir, `${bundled.doc.info.title} (${api.version}) reference`, options.rootDir);
@@ -57,7 +59,11 @@ export async function buildSite(options: BuildOptions): Promise<ProductSummary[]
     }
   }
   if (failures.length) throw new DocsError(`docs build failed for ${failures.length} of ${apis.length} APIs:\n\n${failures.join('\n\n')}`);
-  writeFileSync(path.join(options.outDir, 'index.html'), renderIndexPage(products, generatorName()));
+  const generator = generatorName();
+  for (const [slug, versions] of byProduct(products)) {
+    writeFileSync(path.join(options.outDir, slug, 'index.html'), renderProductPage(slug, versions, generator));
+  }
+  writeFileSync(path.join(options.outDir, 'index.html'), renderIndexPage(products, generator));
   log(`index -> ${path.relative(process.cwd(), path.join(options.outDir, 'index.html'))}`);
   return products;
 }
