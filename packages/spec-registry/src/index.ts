@@ -16,4 +16,5 @@ export { fromRedoclyProblem, fromThrown } from './problems.js';
 export { findRepoRoot, requireRepoRoot, REGISTRY_FILE } from './root.js';
 export { ALIAS, compareVersions, parseAlias, sortApis } from './order.js';
 export { findXsdFiles, xsdTargetNamespace } from './xsd.js';
-export { readServers, serverBasePath, serversOfDocument, type ApiServers, type ServerOverride } from './servers.js';
+export { serverBasePath, serversOfDocument, type ApiServers, type ServerOverride } from './servers.js';
+export { readServers } from './read-servers.js';

@@ -1,0 +1,8 @@
+/**
+ * `@veeam-rest/spec-registry/lite`: the parts that load no Redocly (about 1.5 s of start-up), for tools
+ * that work from already bundled specs: the error class, the alias grammar and version order, and
+ * where a bundled document is served.
+ */
+export { RegistryError, formatProblem, displayPath, pointerToken, type RegistryProblem } from './errors.js';
+export { ALIAS, compareVersions, parseAlias, sortApis } from './order.js';
+export { serverBasePath, serversOfDocument, type ApiServers, type ServerOverride } from './servers.js';
