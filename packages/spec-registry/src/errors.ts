@@ -28,7 +28,7 @@ export class RegistryError extends Error {
    * @param problems one or more problems
    * @param displayRoot files under this folder are shown relative to it in the message
    */
-  constructor(problems: RegistryProblem | readonly RegistryProblem[], displayRoot?: string) {
+  constructor(problems: RegistryProblem | readonly RegistryProblem[], readonly displayRoot?: string) {
     const list = Array.isArray(problems) ? [...(problems as readonly RegistryProblem[])] : [problems as RegistryProblem];
     if (list.length === 0) list.push({ message: 'unknown registry problem' });
     super(list.map((p) => formatProblem(p, displayRoot)).join('\n'));
