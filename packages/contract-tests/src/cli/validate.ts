@@ -8,11 +8,12 @@ import { toEntry, type CheckReport } from '../report/model.js';
 import { formatText } from '../report/text.js';
 import { parseArgs, stringOption } from './args.js';
 import { InputError, UsageError } from './errors.js';
-import { productOption, type CliIO } from './io.js';
+import { checkScope, readScope, type CliIO } from './io.js';
 
-export const VALIDATE_USAGE = `usage: veeam-contract validate --product P --request "METHOD URL" --status N [--content-type T] [--format text|json] [--root DIR] FILE
-  FILE "-" reads the body from stdin. Exit 0 valid, 1 invalid or not in the spec, 2 usage/input error.
-  example: veeam-contract validate --product enterprise-manager --request "GET /api/backupSessions/d46e?format=Entity" --status 200 --content-type application/xml body.xml`;
+export const VALIDATE_USAGE = `usage: veeam-contract validate --request "METHOD URL" --status N [--product P] [--api P@V] [--content-type T] [--format text|json] [--root DIR] FILE
+  FILE "-" reads the body from stdin. The API is the one whose base path the URL starts with (/v3, /v8,
+  /api/v2, /api); --product / --api narrow or name it. Exit 0 valid, 1 invalid or not in the spec, 2 usage/input error.
+  example: veeam-contract validate --request "GET /api/backupSessions/d46e?format=Entity" --status 200 --content-type application/xml body.xml`;
 
 async function readAll(stream: Readable): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -24,6 +25,7 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
 export async function runValidate(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs('validate', argv, {
     product: { type: 'string' },
+    api: { type: 'string' },
     request: { type: 'string' },
     status: { type: 'string' },
     'content-type': { type: 'string' },
@@ -35,7 +37,7 @@ export async function runValidate(argv: readonly string[], io: CliIO): Promise<n
     io.stdout.write(VALIDATE_USAGE + '\n');
     return 0;
   }
-  const product = productOption(args, 'validate', true);
+  const scope = readScope(args, 'validate');
   const request = stringOption(args, 'validate', 'request', true).trim();
   const m = /^([A-Za-z]+)\s+(\S+)$/.exec(request);
   if (!m) throw new UsageError(`validate: --request must be "METHOD URL", e.g. "GET /api/backupSessions/1", got "${request}"`);
@@ -53,12 +55,13 @@ export async function runValidate(argv: readonly string[], io: CliIO): Promise<n
 
   const validator = await createValidator(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {});
   try {
-    const item = { source: file === '-' ? '<stdin>' : file, product, method: m[1]!.toUpperCase(), url: m[2]!, status: Number(statusRaw), ...(contentType ? { contentType } : {}), body };
-    const result = await validator.validate({ product, method: item.method, url: item.url, status: item.status, ...(contentType ? { contentType } : {}), body });
+    checkScope(scope, validator.apis, 'validate');
+    const item = { source: file === '-' ? '<stdin>' : file, ...scope, method: m[1]!.toUpperCase(), url: m[2]!, status: Number(statusRaw), ...(contentType ? { contentType } : {}), body };
+    const result = await validator.validate({ ...scope, method: item.method, url: item.url, status: item.status, ...(contentType ? { contentType } : {}), body });
     const entry = toEntry(item, result);
     const report: CheckReport = { entries: [entry], coverage: [], skipped: [] };
     if (stringOption(args, 'validate', 'format') === 'json') io.stdout.write(formatJson(report));
-    else io.stdout.write(entry.ok ? `valid: ${entry.operationId}${entry.schema ? ` (${entry.schema})` : ''}\n` : formatText(report));
+    else io.stdout.write(entry.ok ? `valid: ${entry.api} ${entry.operationId}${entry.schema ? ` (${entry.schema})` : ''}\n` : formatText(report));
     return entry.ok ? 0 : 1;
   } finally {
     await validator.close();

@@ -7,9 +7,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../cli/errors.js';
 import { parseHar } from '../har/parse.js';
-import type { Product } from '../types.js';
+import type { ApiInfo } from '../spec/source.js';
+import type { ApiAlias, Product } from '../types.js';
 import type { CheckItem, SkippedInput } from './item.js';
-import { productFromPath, productFromUrl } from './product.js';
+import { scopeFromPath } from './scope.js';
 import { parseSidecar, sidecarPath } from './sidecar.js';
 
 /** Everything found under the given paths. */
@@ -20,8 +21,17 @@ export interface LoadedInputs {
 
 /** Options of {@link loadInputs}. */
 export interface LoadOptions {
-  /** Forces the product of every input (`--product`). */
+  /** The APIs of the specs: a `recordings/<product>/[<version>/]` folder narrows a recording to them. */
+  apis: readonly ApiInfo[];
+  /**
+   * The API a HAR entry goes to (undefined: no API serves its URL, the entry is skipped); the
+   * validator's own routing (`Validator.route`).
+   */
+  route(request: { product?: Product; api?: ApiAlias; method: string; url: string }): ApiAlias | undefined;
+  /** Only this product (`--product`): inputs filed under another are skipped; HAR entries are routed among its versions. */
   product?: Product;
+  /** Only this API (`--api`): as `product`, narrowed to one version. */
+  api?: ApiAlias;
   /** Paths in messages are shown relative to this directory. @default process.cwd() */
   cwd?: string;
   /** Called after each file is read (progress). */
@@ -50,7 +60,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * @throws InputError for a missing path, a body without sidecar, a sidecar without body or a bad
  *   sidecar/HAR, naming the file
  */
-export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedInputs> {
+export async function loadInputs(paths: readonly string[], options: LoadOptions): Promise<LoadedInputs> {
   const cwd = options.cwd ?? process.cwd();
   const display = (f: string) => {
     const rel = path.relative(cwd, f);
@@ -76,7 +86,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
   const add = (r: CheckItem | SkippedInput) => ('reason' in r ? skipped.push(r) : items.push(r));
   for (const { file, explicit } of files) {
     if (file.endsWith('.har')) {
-      const har = parseHar(await readFile(file, 'utf8'), display(file), options.product);
+      const har = parseHar(await readFile(file, 'utf8'), display(file), options);
       items.push(...har.items);
       skipped.push(...har.skipped);
     } else if (file.endsWith(SIDECAR)) {
@@ -85,41 +95,56 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
       // Named explicitly: check the body it describes; found in a walk: the body is visited itself.
       if (explicit && !seen.has(body)) {
         seen.add(body);
-        add(await loadRecording(body, display, options.product));
+        add(await loadRecording(body, display, options));
       }
     } else if (isBody(file) || explicit) {
       if (seen.has(file)) continue;
       seen.add(file);
-      add(await loadRecording(file, display, options.product));
+      add(await loadRecording(file, display, options));
     }
     options.onFile?.(file);
   }
   return { items, skipped };
 }
 
-/** Loads one recording; with `--product`, a recording filed under another product's folder is skipped. */
-async function loadRecording(file: string, display: (f: string) => string, forced?: Product): Promise<CheckItem | SkippedInput> {
+/**
+ * Loads one recording. Its folder narrows the API (`recordings/m365/v8/...` -> m365@v8,
+ * `recordings/m365/...` -> a version of m365 picked by URL); with `--product` / `--api`, a recording
+ * filed under another product or version is skipped.
+ */
+async function loadRecording(file: string, display: (f: string) => string, options: LoadOptions): Promise<CheckItem | SkippedInput> {
   const metaFile = sidecarPath(file);
   const metaText = await readFile(metaFile, 'utf8').catch(() => undefined);
   if (metaText === undefined) {
     throw new InputError(`${display(file)}: no sidecar ${display(metaFile)} (expected { method, url, status, contentType, origin })`);
   }
   const meta = parseSidecar(metaText, display(metaFile));
-  const folder = productFromPath(file);
-  if (forced && folder && folder !== forced) return { source: display(file), reason: `recorded for ${folder}, not --product ${forced}` };
-  const product = forced ?? folder ?? productFromUrl(meta.url);
-  if (!product) {
-    throw new InputError(`${display(file)}: cannot tell the product; put it under recordings/<product>/ or pass --product`);
+  const scope = scopeFromPath(file, options.apis);
+  const forcedProduct = options.api !== undefined ? options.apis.find((a) => a.alias === options.api)?.product : options.product;
+  if (forcedProduct !== undefined && scope.product !== undefined && scope.product !== forcedProduct) {
+    return { source: display(file), reason: `recorded for ${scope.product}, not --${options.api !== undefined ? `api ${options.api}` : `product ${forcedProduct}`}` };
   }
-  const body = new Uint8Array(await readFile(file));
-  return {
+  const filedFor = scope.api ?? scope.unknownVersion;
+  if (options.api !== undefined && filedFor !== undefined && filedFor !== options.api) {
+    return { source: display(file), reason: `recorded for ${filedFor}, not --api ${options.api}` };
+  }
+  const product = forcedProduct ?? scope.product;
+  const api = options.api ?? scope.api;
+  const item: CheckItem = {
     source: display(file),
-    product,
+    ...(product !== undefined ? { product } : {}),
+    ...(api !== undefined ? { api } : {}),
     method: meta.method,
     url: meta.url,
     status: meta.status,
     contentType: meta.contentType,
-    body,
     origin: meta.origin,
   };
+  if (scope.unknownVersion !== undefined && api === undefined) {
+    const have = options.apis.filter((a) => a.product === scope.product).map((a) => a.alias);
+    item.problem = `filed under ${scope.unknownVersion.replace('@', '/')}/, but the specs have no API ${scope.unknownVersion} (have: ${have.join(', ')})`;
+    return item;
+  }
+  item.body = new Uint8Array(await readFile(file));
+  return item;
 }
