@@ -1,5 +1,5 @@
 // Loads the registry and the validator for the checks; spec problems become findings instead of stack traces.
-import { SpecError, createValidator, type Validator } from '@veeam-rest/contract-tests';
+import { createValidator, type Validator } from '@veeam-rest/contract-tests';
 import { openRegistry, RegistryError, type Registry } from '@veeam-rest/spec-registry';
 import type { Finding } from './findings.js';
 
@@ -20,14 +20,8 @@ export async function loadForChecks(rootDir: string): Promise<{ validator: Valid
     await validator.loadAll(); // the checks read every API's index (specs load lazily)
     return { validator };
   } catch (e) {
+    // SpecError is a RegistryError: the registry already placed an unparsable example file at its own line:col.
     if (e instanceof RegistryError) return { error: problemFinding(e) };
-    if (e instanceof SpecError) {
-      // The plugin reports example files as "<file>:<line>:<col>: invalid JSON example: ..." from the
-      // spec file that references them: point at the example itself.
-      const ex = /^(\/.+?):(\d+:\d+): (invalid JSON example: .*)$/s.exec(e.detail);
-      if (ex) return { error: { file: ex[1], position: ex[2], message: `${ex[3]} (referenced from ${e.file}:${e.position})` } };
-      return { error: { file: e.file, position: e.position, message: e.detail } };
-    }
     const err = e as Error & { source?: { absoluteRef?: string } };
     return { error: { file: err.source?.absoluteRef, message: `cannot load the specs: ${err.message}` } };
   }

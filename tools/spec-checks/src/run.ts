@@ -1,8 +1,8 @@
 // Runs every spec check over one repository and collects their results.
-import { SpecError } from '@veeam-rest/contract-tests';
+import { RegistryError } from '@veeam-rest/spec-registry';
 import { collectExamples } from './examples.js';
 import type { CheckResult } from './findings.js';
-import { loadForChecks, loadRegistryForChecks } from './load.js';
+import { loadForChecks, loadRegistryForChecks, problemFinding } from './load.js';
 import { conformanceCheck } from './checks/conformance.js';
 import { examplesCheck } from './checks/examples.js';
 import { lintCheck } from './checks/lint.js';
@@ -42,8 +42,8 @@ export async function runChecks(rootDir: string, only: readonly CheckName[] = CH
     try {
       results.push(await f());
     } catch (e) {
-      if (!(e instanceof SpecError)) throw e;
-      results.push({ name, summary: 'stopped by a spec error', failures: [{ file: e.file, position: e.position, message: e.detail }], notes: [] });
+      if (!(e instanceof RegistryError)) throw e; // a SpecError of the validator is one too
+      results.push({ name, summary: 'stopped by a spec error', failures: [problemFinding(e)], notes: [] });
     }
   };
   try {

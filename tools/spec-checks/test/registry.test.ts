@@ -19,4 +19,12 @@ describe('a broken registry entry', () => {
       'redocly.yaml:9:3 (#/apis/m365): "m365": expected an alias like "m365@v3" (lowercase product slug @ version)',
     ]);
   });
+
+  it('a root file that does not exist is named at its entry', async () => {
+    const root = fixtureCopy({ 'redocly.yaml': (t) => t.replace('root: specs/m365/openapi.yaml', 'root: specs/m365/v3/openapi.yaml') });
+    const [load] = await runChecks(root, ['examples']);
+    expect(load!.failures.map((f) => formatFinding(f, root))).toEqual([
+      'redocly.yaml:10:11 (#/apis/m365@v3/root): m365@v3: root file specs/m365/v3/openapi.yaml does not exist',
+    ]);
+  });
 });

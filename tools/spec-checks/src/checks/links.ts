@@ -78,7 +78,7 @@ export function linksCheck(v: Validator, examples: ExampleCase[]): CheckResult {
   const seen = new Set<string>();
   let count = 0;
   for (const ex of examples) {
-    const index = v.indexes.get(ex.product)!;
+    const index = v.indexes.get(ex.api)!;
     const dead = ((index.doc['x-veeam-dead-links'] as DeadLink[] | undefined) ?? []).map((d) => ({ ...d, segments: splitUrl(d.template, []).segments }));
     const links = ex.json !== undefined ? jsonLinks(ex.json) : xmlLinks(ex.body);
     for (const link of links) {
@@ -88,7 +88,7 @@ export function linksCheck(v: Validator, examples: ExampleCase[]): CheckResult {
       const { segments } = splitUrl(link.href, index.basePaths);
       const d = dead.find((x) => matchSegments(x.segments.map((s) => (/^\{.*\}$/.test(s) ? { param: s } : { literal: s })), segments, index.caseInsensitivePaths));
       if (d) {
-        const key = `${ex.product} ${link.href}`;
+        const key = `${ex.api} ${link.href}`;
         if (!seen.has(key)) { seen.add(key); notes.push(`dead link (x-veeam-dead-links ${d.template}): ${link.href} in ${ex.label}`); }
         continue;
       }
