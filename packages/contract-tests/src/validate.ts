@@ -231,8 +231,10 @@ export class Validator implements ContractValidator {
         // The common outcome, built without spreads (same keys, same order as done()).
         return { done: schemaName ? { ok: true, outcome: 'valid', operationId: op.operationId, schema: schemaName, errors: [] } : { ok: true, outcome: 'valid', operationId: op.operationId, errors: [] } };
       }
-      // Only a failing body pays for the allErrors pass that lists every problem.
-      return done('invalid', base, mapAjvErrors(schema.errors(parsed.value), parsed.value));
+      // Only a failing body pays for the allErrors pass (bounded: linear in the body, at most
+      // MAX_RAW_ERRORS objects; the others are counted).
+      const found = schema.errors(parsed.value);
+      return done('invalid', base, mapAjvErrors(found.errors, parsed.value), found.total - found.errors.length);
     }
     if (isXml(entry.mediaType)) {
       const safe = checkXml(text);
@@ -302,7 +304,7 @@ export class Validator implements ContractValidator {
       const v = verdicts[k]!;
       const base = (pending[i] as Extract<Pending, { xml: unknown }>).base;
       if (v.schemaError) throw new SpecError(`XSD cannot be loaded: ${v.schemaError}`);
-      const errors = capErrors(v.errors.map(mapXsdIssue));
+      const errors = capErrors(v.errors.map(mapXsdIssue), v.more ?? 0);
       results[i] = { ok: v.ok, outcome: v.ok ? 'valid' : 'invalid', ...base, errors };
     });
     return results;
@@ -322,13 +324,18 @@ function effectiveTarget(t: BodyTarget): BodyTarget {
   return t;
 }
 
-function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResult>, errors: ValidationError[]): Pending {
-  return { done: { ok: outcome === 'valid', outcome, ...base, errors: capErrors(errors) } };
+function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResult>, errors: ValidationError[], uncounted = 0): Pending {
+  return { done: { ok: outcome === 'valid', outcome, ...base, errors: capErrors(errors, uncounted) } };
 }
 
-function capErrors(errors: ValidationError[]): ValidationError[] {
-  if (errors.length <= MAX_ERRORS) return errors;
-  return [...errors.slice(0, MAX_ERRORS), { path: '/', message: `${errors.length - MAX_ERRORS} more errors not shown` }];
+/**
+ * The first MAX_ERRORS errors and a summary line.
+ * @param uncounted errors the validator counted but did not keep (beyond its own bound)
+ */
+function capErrors(errors: ValidationError[], uncounted = 0): ValidationError[] {
+  if (errors.length <= MAX_ERRORS && uncounted === 0) return errors;
+  const more = Math.max(0, errors.length - MAX_ERRORS) + uncounted;
+  return [...errors.slice(0, MAX_ERRORS), { path: '/', message: `${more} more errors not shown` }];
 }
 
 function fmtRoot(r: { name: string; namespace: string }): string {

@@ -7,8 +7,11 @@ import { ensureHelperCompiled, javaTool, JavaUnavailableError } from './java-hom
 /** One XSD error as reported by the JVM. */
 export interface XsdIssue { line: number; column: number; message: string }
 
-/** Verdict for one document. */
-export interface XsdVerdict { ok: boolean; errors: XsdIssue[]; schemaError?: string }
+/**
+ * Verdict for one document. The JVM keeps the first MAX_XSD_ISSUES (1000) errors; `more` counts the
+ * others, so a body full of errors costs neither memory nor a huge answer line.
+ */
+export interface XsdVerdict { ok: boolean; errors: XsdIssue[]; more?: number; schemaError?: string }
 
 /** A document to validate against an XSD file. */
 export interface XsdJob { xsd: string; xml: string | Uint8Array }
