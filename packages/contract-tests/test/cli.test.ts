@@ -231,3 +231,24 @@ describe('validate', () => {
     expect(badRequest.stderr).toMatch(/--request must be "METHOD URL"/);
   });
 });
+
+describe('control characters never reach the terminal raw', () => {
+  it('text and junit reports escape ANSI/C1/bidi controls from HAR URLs; stderr escapes file names', async () => {
+    const seed = readFileSync(m365Seed, 'utf8');
+    const evil = 'https://vb365.example.com:4443/v3/\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eNothing';
+    const har = { log: { version: '1.2', entries: [{ request: { method: 'GET', url: evil }, response: { status: 200, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { size: seed.length, mimeType: 'application/json', text: seed } } }] } };
+    const file = path.join(tmp.dir, 'ansi.har');
+    writeFileSync(file, JSON.stringify(har));
+    const text = await runCli(['check', file], { cwd: tmp.dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('[unknown-operation]');
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text.stdout).toContain('/v3/\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202eNothing');
+    const junit = await runCli(['check', file, '--format', 'junit'], { cwd: tmp.dir });
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toContain('\\x1b[2J');
+    const missing = await runCli(['check', 'no\u001b[31msuch-dir']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('veeam-contract: no\\x1b[31msuch-dir: no such file or directory\n');
+  });
+});

@@ -2,6 +2,8 @@
 import { SpecError } from '../spec/errors.js';
 import { JavaUnavailableError } from '../xml/java-home.js';
 import { CHECK_USAGE, runCheck } from './check.js';
+import { escapeControls } from '../report/escape.js';
+import { RemoteError } from '../record/errors.js';
 import { isUserError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { MOCK_USAGE, runMock } from './mock.js';
@@ -48,8 +50,9 @@ export async function run(argv: readonly string[], io: CliIO, stop: Promise<void
         throw new UsageError(`unknown command "${command}" (commands: check, validate, mock, record; see veeam-contract --help)`);
     }
   } catch (err) {
-    if (isUserError(err) || err instanceof SpecError || err instanceof JavaUnavailableError) {
-      io.stderr.write(`veeam-contract: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    if (isUserError(err) || err instanceof SpecError || err instanceof JavaUnavailableError || err instanceof RemoteError) {
+      // One line; file names, URLs and server text in it must not drive the terminal.
+      io.stderr.write(`veeam-contract: ${escapeControls(err.message.replace(/\s*\n\s*/g, ' '))}\n`);
       return EXIT.usage;
     }
     io.stderr.write(`veeam-contract: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
