@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBody, type DecodedBody } from './body.js';
+import { bodyTooLarge, decodeBody, type DecodedBody } from './body.js';
 import { SchemaCompiler, type CompiledSchema } from './json/ajv.js';
 import { mapAjvErrors } from './json/errors.js';
 import { parseJson } from './json/parse.js';
@@ -131,6 +131,27 @@ export class Validator implements ContractValidator {
     return this.run(inputs);
   }
 
+  /**
+   * The result for a response whose body was not read because it is larger than the limit: matched
+   * like any other (operation, status, media type), then `malformed` with the size.
+   * @param size the body's size in bytes; undefined when reading stopped at the limit
+   */
+  async validateOversized(input: Omit<ResponseInput, 'body'>, size: number | undefined): Promise<ValidationResult> {
+    if (this.unloaded([input as ResponseInput])) await this.load(input.product);
+    const pending = this.prepare({ ...input, body: '' }, { error: bodyTooLarge(size, this.maxBodyBytes) });
+    return (pending as { done: ValidationResult }).done;
+  }
+
+  /** Body limit in bytes (`maxBodyBytes`). */
+  get maxBytes(): number {
+    return this.maxBodyBytes;
+  }
+
+  /** Ends the JVM at once (SIGKILL), failing pending XML validations: for Ctrl+C and SIGTERM. */
+  async abort(): Promise<void> {
+    await this.xsd.kill();
+  }
+
   /** Synchronous when every product is loaded and no body is XML (the hot path: no extra promises). */
   private run(inputs: readonly ResponseInput[]): ValidationResult[] | Promise<ValidationResult[]> {
     const missing = this.unloaded(inputs);
@@ -187,7 +208,7 @@ export class Validator implements ContractValidator {
     throw new Error(`the ${product} spec is not loaded yet: \`await validator.load('${product}')\` first (specs are bundled lazily)`);
   }
 
-  private prepare(input: ResponseInput): Pending {
+  private prepare(input: ResponseInput, decodedBody?: DecodedBody): Pending {
     const index = this.loaded.get(input.product);
     if (!index) {
       return done('unknown-operation', {}, [{ path: '/', message: `product "${input.product}" is not in the API registry`, expected: this.products.join(' | '), actual: String(input.product) }]);
@@ -202,7 +223,7 @@ export class Validator implements ContractValidator {
       return done('unknown-status', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} documents no response for status ${input.status}`, expected: Object.keys(op.content).join(' | '), actual: String(input.status) }]);
     }
     const entries = op.content[status]!;
-    const decoded = decodeBody(input.body, this.maxBodyBytes);
+    const decoded = decodedBody ?? decodeBody(input.body, this.maxBodyBytes);
     if (entries.length === 0) {
       if (decoded.text !== undefined && decoded.text.trim() === '') return done('valid', { operationId: op.operationId }, []);
       return done('unknown-media-type', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} documents no body, but one was sent`, expected: 'empty body', actual: input.contentType ?? 'a body' }]);

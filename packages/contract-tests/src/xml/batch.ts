@@ -64,6 +64,22 @@ export class XsdBatchValidator {
     });
   }
 
+  /**
+   * Ends the JVM now (SIGKILL) and fails the documents it still owes an answer; waits until it has
+   * exited. For interruption (Ctrl+C, SIGTERM): no answer is awaited, nothing is left running.
+   */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    this.fail(new Error('XsdBatch JVM was stopped (interrupted)'));
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+
   private start(): ChildProcessWithoutNullStreams {
     if (this.failure) throw this.failure;
     if (this.child) return this.child;
