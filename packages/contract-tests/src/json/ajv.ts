@@ -47,7 +47,12 @@ export class SchemaCompiler {
   private full?: Ajv2020;
   private readonly defs: Record<string, Schema>;
 
-  constructor(readonly product: string, components: Record<string, Schema>, readonly sourceFile: string) {
+  /**
+   * @param options.boundErrors rewrite the allErrors validators to collect errors in linear time and
+   *   keep at most MAX_RAW_ERRORS (bounded-errors.ts). @default true; false is ajv's own collection,
+   *   quadratic in the number of errors (the benchmark's naive way)
+   */
+  constructor(readonly product: string, components: Record<string, Schema>, readonly sourceFile: string, private readonly options: { boundErrors?: boolean } = {}) {
     this.componentsId = `https://veeam-rest.invalid/${product}/components.json`;
     this.defs = {};
     for (const [name, s] of Object.entries(components)) this.defs[name] = this.rewrite(s);
@@ -74,7 +79,7 @@ export class SchemaCompiler {
   }
 
   private createAjv(allErrors: boolean): Ajv2020 {
-    const ajv = new Ajv2020({ strict: true, allErrors, allowUnionTypes: true, validateFormats: true, ...(allErrors ? { code: { process: boundErrorCollection } } : {}) });
+    const ajv = new Ajv2020({ strict: true, allErrors, allowUnionTypes: true, validateFormats: true, ...(allErrors && this.options.boundErrors !== false ? { code: { process: boundErrorCollection } } : {}) });
     addFormats(ajv);
     for (const [name, def] of Object.entries(FAST_FORMATS)) ajv.addFormat(name, def);
     ajv.addVocabulary(OPENAPI_KEYWORDS);
