@@ -143,6 +143,7 @@ describe('sidecars', () => {
     ['an edit of another kind', (m) => ({ ...m, edits: [{ kind: 'reformatted' }] }), /#\/edits\/0\/kind: expected one of nbsp-to-space, markdown-unescape, href-amp-escaped, elision-closed/],
     ['unknown field', (m) => ({ ...m, headers: {} }), /#\/headers: unknown sidecar field/],
     ['bad JSON', () => '{ "method": ', /200\.json\.meta\.json: sidecar is not valid JSON/],
+    ['nested 100k deep', () => `{"method":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, /200\.json\.meta\.json:1:26: nests deeper than 16 levels, not a sidecar/],
   ];
   it.each(cases)('%s is an input error (exit 2) naming the file', async (_name, edit, message) => {
     const dir = path.join(tmp.dir, `sidecar-${_name.replace(/\W+/g, '-')}`, 'm365', 'listJobSessionsForJob');

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, Interrupted, type StopSignal } from '../cli/errors.js';
+import { lineCol } from '../body.js';
 import { parseHar } from '../har/parse.js';
+import { tooDeepOffset } from '../json/depth.js';
 import { readFileLimited, type LimitedRead } from '../read-limited.js';
 import type { Product } from '../types.js';
 import type { CheckItem, SkippedInput } from './item.js';
@@ -40,6 +42,8 @@ export interface LoadOptions {
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Sidecars are a few hundred bytes; anything above this is not one. */
 const MAX_SIDECAR_BYTES = 1024 * 1024;
+/** Nesting a sidecar may have (it needs 3). */
+const MAX_SIDECAR_DEPTH = 16;
 /** V8 cannot hold a longer string (a HAR is parsed as one). */
 const MAX_STRING_BYTES = 0x1fffffe8;
 
@@ -125,7 +129,12 @@ async function loadRecording(file: string, display: (f: string) => string, maxBo
     throw new InputError(`${display(file)}: no sidecar ${display(metaFile)} (expected { method, url, status, contentType, origin })`);
   }
   if (metaRead.tooLarge) throw new InputError(`${display(metaFile)}: larger than ${MAX_SIDECAR_BYTES} bytes, not a sidecar`);
-  const meta = parseSidecar(Buffer.from(metaRead.bytes).toString('utf8'), display(metaFile));
+  const metaText = Buffer.from(metaRead.bytes).toString('utf8');
+  // A sidecar nests 3 levels (edits[].kind); a deep one would overflow the stack where its values are
+  // shown in messages.
+  const deep = tooDeepOffset(metaText, MAX_SIDECAR_DEPTH);
+  if (deep >= 0) throw new InputError(`${display(metaFile)}:${lineCol(metaText, deep)}: nests deeper than ${MAX_SIDECAR_DEPTH} levels, not a sidecar`);
+  const meta = parseSidecar(metaText, display(metaFile));
   const folder = productFromPath(file);
   if (forced && folder && folder !== forced) return { source: display(file), reason: `recorded for ${folder}, not --product ${forced}` };
   const product = forced ?? folder ?? productFromUrl(meta.url);
