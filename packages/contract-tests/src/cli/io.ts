@@ -1,5 +1,6 @@
 /** What a CLI command reads and writes, injectable so tests can run commands in-process. */
 import type { Readable } from 'node:stream';
+import { DEFAULT_MAX_BODY_BYTES } from '../recordings/load.js';
 import type { ApiInfo } from '../spec/source.js';
 import type { ApiAlias, Product } from '../types.js';
 import { stringOption, type ParsedArgs } from './args.js';
@@ -50,4 +51,11 @@ export function checkScope(scope: ApiScope, apis: readonly ApiInfo[], command: s
     if (scope.product !== undefined && api.product !== scope.product) throw new UsageError(`${command}: --api ${scope.api} is not an API of --product ${scope.product}`);
   }
   return scope;
+}
+
+/** Parses `--max-body-mb` (whole MiB, 1..99999) into bytes. */
+export function maxBodyOption(raw: string | undefined, command: string): number {
+  if (raw === undefined) return DEFAULT_MAX_BODY_BYTES;
+  if (!/^[1-9]\d{0,4}$/.test(raw)) throw new UsageError(`${command}: --max-body-mb must be a whole number of MiB (1..99999), got "${raw}"`);
+  return Number(raw) * 1024 * 1024;
 }
