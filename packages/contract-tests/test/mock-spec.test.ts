@@ -74,7 +74,9 @@ describe.each(APIS.map((a) => [a.alias, a.product] as const))('mock %s', (alias,
             const text = await res.text();
             const label = `${op.operationId} ${op.method} ${url.slice(mock.origin.length)} (${accept})`;
             expect(res.status, `${label}: ${text.slice(0, 200)}`).toBe(status);
-            inputs.push({ method: op.method, url, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text });
+            // An operation at its own server (VB for Azure's unversioned /api/oauth2/token) is the same URL
+            // for every version, which the URL cannot tell apart: name the API. The others go by URL alone.
+            inputs.push({ ...(op.serverBasePaths ? { api: alias } : {}), method: op.method, url, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text });
             labels.push(label);
           }
         }
@@ -90,7 +92,7 @@ describe.each(APIS.map((a) => [a.alias, a.product] as const))('mock %s', (alias,
 
 describe('one mock, every API', () => {
   it('serves each API of the specs at its own base path and routes each request to it', async () => {
-    const mock = await startMockServer();
+    const mock = await startMockServer({});
     try {
       expect(Object.keys(mock.urls)).toEqual(APIS.map((a) => a.alias));
       expect(mock.url).toBe(mock.urls[APIS[0]!.alias]);

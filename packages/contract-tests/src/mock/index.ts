@@ -109,7 +109,7 @@ interface Served {
  * @throws SpecError when a served API's spec cannot be loaded, UsageError for an unknown product or API,
  *   Error when the port is taken.
  */
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const source = await openSpecSource({ ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}) });
   const selected = selectApis(source.apis, options.product, options.api);
   const served = new Map<ApiAlias, Served>();
