@@ -40,4 +40,17 @@ describe('enterprise-manager types', () => {
       expectTypeOf(result.data).toEqualTypeOf<Schema<'EntityRef'> | Schema<'BackupServer'> | undefined>();
     }
   });
+
+  it('link and reference types are open sets: known values and any other string', () => {
+    type LinkType = NonNullable<Schema<'Link'>['Type']>;
+    expectTypeOf<'ObjectInJobList'>().toMatchTypeOf<LinkType>();
+    expectTypeOf<'TypeOfAVersionNotYetReleased'>().toMatchTypeOf<LinkType>();
+    expectTypeOf<null>().toMatchTypeOf<Schema<'Link'>['Type']>();
+    expectTypeOf<'Download'>().toMatchTypeOf<Schema<'Link'>['Rel']>();
+    expectTypeOf<'CloudTenantReference'>().toMatchTypeOf<Schema<'Ref'>['Type']>();
+    // Closed sets stay closed: a task state outside Running/OperationFinished/Finished is a type error.
+    expectTypeOf<'OperationFinished'>().toMatchTypeOf<NonNullable<Schema<'Task'>['State']>>();
+    expectTypeOf<'Paused'>().not.toMatchTypeOf<NonNullable<Schema<'Task'>['State']>>();
+  });
 });
+
