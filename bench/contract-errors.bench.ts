@@ -21,8 +21,8 @@ function body(n: number): Uint8Array {
 }
 
 const validator = await createValidator();
-const index = (await validator.load('enterprise-manager'))!;
-const match = validator.match('enterprise-manager', 'GET', SESSION_URL)!;
+const index = (await validator.load('enterprise-manager@v1'))!;
+const match = validator.match('enterprise-manager@v1', 'GET', SESSION_URL)!;
 const entry = match.operation.content['200']!.find((e) => e.mediaType === 'application/json')!;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const request = (b: Uint8Array): ResponseInput => ({ product: 'enterprise-manager', method: 'GET', url: SESSION_URL, status: 200, contentType: 'application/json', body: b });

@@ -24,8 +24,8 @@ const request = (body: Uint8Array, i: number, contentType = 'application/json; c
   ({ product: 'm365', method: 'GET', url: URLS[i % URLS.length]!, status: 200, contentType, body });
 
 const validator = await createValidator();
-const index = (await validator.load('m365'))!;
-const operation = validator.match('m365', 'GET', URLS[0]!)!.operation;
+const index = (await validator.load('m365@v3'))!;
+const operation = validator.match('m365@v3', 'GET', URLS[0]!)!.operation;
 const responseSchema = operation.content['200']![0]!.schema!;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

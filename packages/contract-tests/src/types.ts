@@ -1,8 +1,14 @@
 // Public types of the validator library. Keep stable: the CLI, recorder, mock server and benchmarks
 // build on them.
 
-/** Product slug: the same as the spec folder, the npm package suffix and the Redocly API alias. */
-export type Product = 'enterprise-manager' | 'm365' | 'azure';
+/**
+ * Product slug: the same as the spec folder, the npm package suffix and the part of a registry alias
+ * before `@` (`enterprise-manager`, `m365`, `azure`). The registry says which exist.
+ */
+export type Product = string;
+
+/** Registry alias of one API version: `<product>@<version>` (`m365@v8`, `azure@v8.1`). */
+export type ApiAlias = string;
 
 /** One problem found in a body. */
 export interface ValidationError {
@@ -26,6 +32,8 @@ export type Outcome = 'valid' | 'invalid' | 'unknown-operation' | 'unknown-statu
 export interface ValidationResult {
   ok: boolean;
   outcome: Outcome;
+  /** The API the response was validated against (absent when no API serves the URL). */
+  api?: ApiAlias;
   /** The matched operation (absent for `unknown-operation`). */
   operationId?: string;
   /** Component schema name the body was validated against, when the response schema is a `$ref`. */
@@ -33,9 +41,16 @@ export interface ValidationResult {
   errors: ValidationError[];
 }
 
-/** One HTTP response to validate. */
+/**
+ * One HTTP response to validate. The API is `api` when given; else the one whose server base path is
+ * the longest prefix of the URL's path (`/v3` vs `/v8`, `/api/v2` vs `/api/v8.1`), among `product`'s
+ * versions when given, else among every API.
+ */
 export interface ResponseInput {
-  product: Product;
+  /** Only this product's API versions are candidates. */
+  product?: Product;
+  /** The API to validate against, e.g. `m365@v8`. */
+  api?: ApiAlias;
   /** HTTP method, any case. */
   method: string;
   /** Absolute URL, or a path including the server base path (`/api/...`) and the query. */
@@ -60,8 +75,8 @@ export interface OperationInfo {
 /** Options of {@link createValidator}. */
 export interface ValidatorOptions {
   /**
-   * Repository root holding `redocly.yaml` (the API registry).
-   * @default the veeam-rest checkout this package lives in
+   * A checkout holding `redocly.yaml` (the API registry): its specs are bundled, for spec authors.
+   * @default the specs shipped in this package (every API of the registry it was built from)
    */
   rootDir?: string;
   /** JDK used for XSD validation. @default `$JAVA_HOME`, else `java`/`javac` on `PATH` */
@@ -76,11 +91,8 @@ export interface ContractValidator {
   validate(input: ResponseInput): Promise<ValidationResult>;
   /** Validate many responses; all XML bodies go to the XSD JVM in one batch. Results keep input order. */
   validateMany(inputs: ResponseInput[]): Promise<ValidationResult[]>;
-  /** Documented operations of a product. */
-  operations(product: Product): OperationInfo[];
+  /** Documented operations of an API (alias, or a product with one API version); it must be loaded. */
+  operations(api: ApiAlias | Product): OperationInfo[];
   /** Stop the JVM (if one was started). The validator must not be used afterwards. */
   close(): Promise<void>;
 }
-
-/** The products this package knows; the registry may list them in any order. */
-export const PRODUCTS: readonly Product[] = ['enterprise-manager', 'm365', 'azure'];

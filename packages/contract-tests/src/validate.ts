@@ -1,8 +1,6 @@
 // The validator: locate (operation -> status -> media type -> representation), then validate the body
 // (JSON with Ajv, XML with the safety pass + root check + XSD in the batch JVM).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serversOfDocument } from '@veeam-rest/spec-registry/lite';
 import { bodyTooLarge, decodeBody, type DecodedBody } from './body.js';
 import { SchemaCompiler, type CompiledSchema } from './json/ajv.js';
 import { mapAjvErrors } from './json/errors.js';
@@ -10,11 +8,13 @@ import { parseJson } from './json/parse.js';
 import { matchOperation, type OperationMatch } from './match.js';
 import { SpecError } from './spec/errors.js';
 import { indexSpec, baseMediaType, resolveLocal, schemaRefName, type IndexedOperation, type MediaTypeEntry, type SpecIndex } from './spec/index.js';
-import { loadRegistry, xsdTargetNamespace, type Registry, type Schema } from './spec/load.js';
+import { xsdTargetNamespace, type Schema } from './spec/load.js';
+import { ApiRouter } from './spec/route.js';
+import { openSpecSource, type ApiInfo, type SpecSource } from './spec/source.js';
 import { XsdBatchValidator } from './xml/batch.js';
 import { checkXml } from './xml/safety.js';
 import { mapXsdIssue } from './xml/xsd-errors.js';
-import type { ContractValidator, OperationInfo, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
+import type { ApiAlias, ContractValidator, OperationInfo, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 /** More errors than this for one body are summarized: a hostile body must not flood the report. */
@@ -22,7 +22,8 @@ const MAX_ERRORS = 100;
 
 /** Where a body is validated: one response media type of one operation (and a representation). */
 export interface BodyTarget {
-  product: Product;
+  /** The API (registry alias) the operation belongs to. */
+  api: ApiAlias;
   operation: IndexedOperation;
   /** Status key as in the spec (`200`, `4XX`, `default`). */
   status: string;
@@ -38,88 +39,155 @@ type Pending =
   | { done: ValidationResult }
   | { xml: { xsd: string; text: string }; base: Omit<ValidationResult, 'ok' | 'outcome' | 'errors'> };
 
+/** The API a request goes to, or why there is none. */
+type Routed = { api: ApiAlias } | { missing: ValidationError };
+
 /** Implementation of {@link ContractValidator}; the extra methods serve the spec checks. */
 export class Validator implements ContractValidator {
-  private readonly compilers = new Map<Product, SchemaCompiler>();
+  private readonly compilers = new Map<ApiAlias, SchemaCompiler>();
   /** Compiled schema per response media type (and representation): no key strings on the hot path. */
   private readonly compiled = new WeakMap<MediaTypeEntry, Map<string, CompiledSchema | null>>();
-  private readonly xsdByNamespace = new Map<Product, Map<string, string>>();
-  /** Specs bundled so far (a product is bundled on first use, so one broken spec spoils only itself). */
-  private readonly loaded = new Map<Product, SpecIndex>();
-  private readonly loading = new Map<Product, Promise<SpecIndex>>();
-  private all?: Map<Product, SpecIndex>;
+  private readonly xsdByNamespace = new Map<ApiAlias, Map<string, string>>();
+  /** APIs loaded so far (each on first use, so one broken spec spoils only itself). */
+  private readonly loaded = new Map<ApiAlias, SpecIndex>();
+  private readonly loading = new Map<ApiAlias, Promise<SpecIndex>>();
+  private all?: Map<ApiAlias, SpecIndex>;
+  private readonly router: ApiRouter;
+  /** Product -> its APIs, oldest first. */
+  private readonly byProduct = new Map<Product, ApiAlias[]>();
+  private readonly aliases: ApiAlias[];
+  /** APIs whose servers were unknown before loading (their source did not read): routed once loaded. */
+  private readonly unrouted = new Set<ApiAlias>();
+  /** One routing result per API, made once: routing allocates nothing on the hot path. */
+  private readonly routes = new Map<ApiAlias, Routed>();
   /** The batch JVM (exposed so tests and benchmarks can count JVM starts). */
   readonly xsd: XsdBatchValidator;
 
-  private constructor(private readonly registry: Registry, private readonly maxBodyBytes: number, javaHome?: string) {
+  private constructor(readonly source: SpecSource, private readonly maxBodyBytes: number, javaHome?: string) {
     this.xsd = new XsdBatchValidator(javaHome);
-  }
-
-  /** Reads the registry under `rootDir`; each API is bundled when first needed. */
-  static async create(options: ValidatorOptions = {}): Promise<Validator> {
-    const rootDir = options.rootDir ?? findRepoRoot();
-    return new Validator(await loadRegistry(rootDir), options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.javaHome);
-  }
-
-  /** Products of the registry (bundled or not), in registry order. */
-  get products(): Product[] {
-    return this.registry.apis.map((a) => a.product);
+    this.aliases = source.apis.map((a) => a.alias);
+    for (const a of this.aliases) this.routes.set(a, { api: a });
+    for (const a of source.apis) this.byProduct.set(a.product, [...(this.byProduct.get(a.product) ?? []), a.alias]);
+    for (const a of this.aliases) if (!source.servers(a)) this.unrouted.add(a);
+    this.router = new ApiRouter(source.apis, (a) => source.servers(a));
   }
 
   /**
-   * Bundles and indexes one product's spec (once; concurrent callers share the work, a failure is retried
-   * by the next call).
-   * @returns undefined when the product is not in the registry
+   * Opens the specs (shipped with this package, or a checkout's with `rootDir`); each API is loaded when
+   * first needed.
+   */
+  static async create(options: ValidatorOptions = {}): Promise<Validator> {
+    return new Validator(await openSpecSource(options), options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.javaHome);
+  }
+
+  /** Every API (loaded or not): products in registry order, each product's versions oldest first. */
+  get apis(): readonly ApiInfo[] {
+    return this.source.apis;
+  }
+
+  /** Products of the specs, in registry order. */
+  get products(): Product[] {
+    return [...this.byProduct.keys()];
+  }
+
+  /**
+   * The API a name stands for: an alias itself, or the only API version of a product.
+   * @returns undefined when the name is neither
+   * @throws Error for a product with several API versions (name one by alias)
+   */
+  resolve(name: string): ApiAlias | undefined {
+    if (this.aliases.includes(name)) return name;
+    const versions = this.byProduct.get(name);
+    if (!versions) return undefined;
+    if (versions.length > 1) throw new Error(`${name} has ${versions.length} API versions (${versions.join(', ')}): name one by alias`);
+    return versions[0];
+  }
+
+  /** The APIs of a product, oldest first ([] when unknown). */
+  versionsOf(product: Product): readonly ApiAlias[] {
+    return this.byProduct.get(product) ?? [];
+  }
+
+  /**
+   * Loads and indexes one API (once; concurrent callers share the work, a failure is retried by the
+   * next call).
+   * @param name an alias, or a product with one API version
+   * @returns undefined when the name is not in the specs
    * @throws SpecError naming the broken file and position
    */
-  async load(product: Product): Promise<SpecIndex | undefined> {
-    const ready = this.loaded.get(product);
+  async load(name: string): Promise<SpecIndex | undefined> {
+    const alias = this.resolve(name);
+    if (alias === undefined) return undefined;
+    const ready = this.loaded.get(alias);
     if (ready) return ready;
-    const api = this.registry.apis.find((a) => a.product === product);
-    if (!api) return undefined;
-    let p = this.loading.get(product);
+    let p = this.loading.get(alias);
     if (!p) {
-      p = this.registry.bundle(api).then(
+      p = this.source.load(alias).then(
         (spec) => {
           const index = indexSpec(spec);
-          this.loaded.set(product, index);
+          this.loaded.set(alias, index);
+          if (this.unrouted.delete(alias)) this.router.add(alias, serversOfDocument(spec.doc));
           return index;
         },
         (e: unknown) => {
-          this.loading.delete(product); // a later call bundles again (e.g. after the spec was fixed)
+          this.loading.delete(alias); // a later call loads again (e.g. after the spec was fixed)
           throw e;
         },
       );
-      this.loading.set(product, p);
+      this.loading.set(alias, p);
     }
     return p;
   }
 
-  /** Bundles every product (throws the first broken spec's SpecError); afterwards {@link indexes} is usable. */
-  async loadAll(): Promise<Map<Product, SpecIndex>> {
+  /** Loads every API (throws the first broken spec's SpecError); afterwards {@link indexes} is usable. */
+  async loadAll(): Promise<Map<ApiAlias, SpecIndex>> {
     if (this.all) return this.all;
-    const all = new Map<Product, SpecIndex>();
-    for (const p of this.products) all.set(p, (await this.load(p))!);
+    const all = new Map<ApiAlias, SpecIndex>();
+    for (const a of this.aliases) all.set(a, (await this.load(a))!);
     return (this.all = all);
   }
 
   /**
-   * Every product's index, in registry order. Needs `await loadAll()` first: specs load lazily, and a
-   * partial map must not pass for the whole registry.
+   * Every API's index by alias, in registry order. Needs `await loadAll()` first: specs load lazily,
+   * and a partial map must not pass for the whole registry.
    */
-  get indexes(): Map<Product, SpecIndex> {
-    if (!this.all) throw new Error('Validator.indexes needs `await validator.loadAll()` first (specs are bundled lazily per product)');
+  get indexes(): Map<ApiAlias, SpecIndex> {
+    if (!this.all) throw new Error('Validator.indexes needs `await validator.loadAll()` first (specs are loaded lazily per API)');
     return this.all;
   }
 
-  operations(product: Product): OperationInfo[] {
-    return (this.loadedIndex(product)?.operations ?? []).map(({ operationId, method, path: p, responses }) => ({ operationId, method, path: p, responses }));
+  operations(name: ApiAlias | Product): OperationInfo[] {
+    const alias = this.resolve(name);
+    return ((alias && this.loadedIndex(alias)?.operations) || []).map(({ operationId, method, path: p, responses }) => ({ operationId, method, path: p, responses }));
   }
 
-  /** Finds the operation for a request (see {@link matchOperation}); the product must be loaded. */
-  match(product: Product, method: string, url: string): OperationMatch | undefined {
-    const index = this.loadedIndex(product);
+  /** Finds the operation for a request (see {@link matchOperation}) in one API (alias or single-version product); it must be loaded. */
+  match(name: ApiAlias | Product, method: string, url: string): OperationMatch | undefined {
+    const alias = this.resolve(name);
+    const index = alias === undefined ? undefined : this.loadedIndex(alias);
     return index ? matchOperation(index, method, url) : undefined;
+  }
+
+  /**
+   * The API a request goes to: `api` when given; else, among `product`'s versions (or every API), the
+   * one whose server base path is the longest prefix of the URL's path (a product with one version
+   * needs no URL). Synchronous: decided from the servers known before any API is loaded.
+   */
+  route(input: Pick<ResponseInput, 'api' | 'product' | 'method' | 'url'>): Routed {
+    if (input.api !== undefined) {
+      const known = this.routes.get(input.api);
+      if (known) return known;
+      return { missing: { path: '/', message: `API "${input.api}" is not in the specs (${this.source.origin})`, expected: this.aliases.join(' | '), actual: String(input.api) } };
+    }
+    const candidates = input.product === undefined ? this.aliases : this.byProduct.get(input.product);
+    if (!candidates) {
+      return { missing: { path: '/', message: `product "${input.product}" is not in the specs (${this.source.origin})`, expected: this.products.join(' | '), actual: String(input.product) } };
+    }
+    if (candidates.length === 1) return this.routes.get(candidates[0]!)!;
+    const api = this.router.pick(input.method, input.url, candidates);
+    if (api !== undefined) return this.routes.get(api)!;
+    const scope = input.product === undefined ? 'API' : `${input.product} API`;
+    return { missing: { path: '/', message: `no ${scope} serves ${input.method.toUpperCase()} ${input.url}`, expected: `a URL under one of: ${this.router.describe(candidates)}`, actual: input.url } };
   }
 
   async validate(input: ResponseInput): Promise<ValidationResult> {
@@ -133,12 +201,18 @@ export class Validator implements ContractValidator {
 
   /**
    * The result for a response whose body was not read because it is larger than the limit: matched
-   * like any other (operation, status, media type), then `malformed` with the size.
+   * like any other (API, operation, status, media type), then `malformed` with the size.
    * @param size the body's size in bytes; undefined when reading stopped at the limit
    */
   async validateOversized(input: Omit<ResponseInput, 'body'>, size: number | undefined): Promise<ValidationResult> {
-    if (this.unloaded([input as ResponseInput])) await this.load(input.product);
-    const pending = this.prepare({ ...input, body: '' }, { error: bodyTooLarge(size, this.maxBodyBytes) });
+    const full = { ...input, body: '' };
+    let routed = this.route(full);
+    const missing = this.unloaded([full], [routed]);
+    if (missing) {
+      for (const a of missing) await this.load(a);
+      routed = this.route(full);
+    }
+    const pending = this.prepare(full, routed, { error: bodyTooLarge(size, this.maxBodyBytes) });
     return (pending as { done: ValidationResult }).done;
   }
 
@@ -152,11 +226,12 @@ export class Validator implements ContractValidator {
     await this.xsd.kill();
   }
 
-  /** Synchronous when every product is loaded and no body is XML (the hot path: no extra promises). */
+  /** Synchronous when every API needed is loaded and no body is XML (the hot path: no extra promises). */
   private run(inputs: readonly ResponseInput[]): ValidationResult[] | Promise<ValidationResult[]> {
-    const missing = this.unloaded(inputs);
-    if (missing) return Promise.all([...missing].map((p) => this.load(p))).then(() => this.finish(inputs.map((i) => this.prepare(i))));
-    return this.finish(inputs.map((i) => this.prepare(i)));
+    const routed = inputs.map((i) => this.route(i));
+    const missing = this.unloaded(inputs, routed);
+    if (missing) return Promise.all([...missing].map((a) => this.load(a))).then(() => this.run(inputs));
+    return this.finish(inputs.map((i, k) => this.prepare(i, routed[k]!)));
   }
 
   /** Validates a body against a known target (spec checks: examples, mutants). */
@@ -170,7 +245,7 @@ export class Validator implements ContractValidator {
 
   /** XML root element(s) the target accepts: the representation's, the `$ref`'s, or every `oneOf` member's. */
   expectedRoots(target: BodyTarget): ExpectedRoot[] {
-    const index = this.loadedIndex(target.product)!;
+    const index = this.loadedIndex(target.api)!;
     const names = target.representation
       ? [target.representation]
       : schemaNames(target.entry.schema);
@@ -180,67 +255,77 @@ export class Validator implements ContractValidator {
     });
   }
 
-  /** The XSD file whose targetNamespace is `namespace`, if the product ships one. */
-  xsdFor(product: Product, namespace: string): string | undefined {
-    let map = this.xsdByNamespace.get(product);
+  /** The XSD file whose targetNamespace is `namespace`, if the API ships one. */
+  xsdFor(api: ApiAlias, namespace: string): string | undefined {
+    let map = this.xsdByNamespace.get(api);
     if (!map) {
       map = new Map();
-      for (const f of this.loadedIndex(product)?.spec.xsdFiles ?? []) map.set(xsdTargetNamespace(f) ?? '', f);
-      this.xsdByNamespace.set(product, map);
+      for (const f of this.loadedIndex(api)?.spec.xsdFiles ?? []) map.set(xsdTargetNamespace(f) ?? '', f);
+      this.xsdByNamespace.set(api, map);
     }
     return map.get(namespace);
   }
 
-  /** Registered products of `inputs` that are not bundled yet (undefined: none, the usual case). */
-  private unloaded(inputs: readonly ResponseInput[]): Set<Product> | undefined {
-    let missing: Set<Product> | undefined;
-    for (const i of inputs) {
-      if (!this.loaded.has(i.product) && this.registry.apis.some((a) => a.product === i.product)) (missing ??= new Set()).add(i.product);
+  /**
+   * APIs the inputs need that are not loaded yet (undefined: none, the usual case). A request no known
+   * server takes may belong to an API whose servers are not known until it is loaded: those are loaded
+   * (and so report their broken spec).
+   */
+  private unloaded(inputs: readonly ResponseInput[], routed: readonly Routed[]): Set<ApiAlias> | undefined {
+    let missing: Set<ApiAlias> | undefined;
+    for (let i = 0; i < routed.length; i++) {
+      const r = routed[i]!;
+      if ('api' in r) {
+        if (!this.loaded.has(r.api)) (missing ??= new Set()).add(r.api);
+      } else if (this.unrouted.size > 0) {
+        const input = inputs[i]!;
+        const candidates = input.product === undefined ? this.aliases : (this.byProduct.get(input.product) ?? []);
+        for (const a of candidates) if (this.unrouted.has(a)) (missing ??= new Set()).add(a);
+      }
     }
     return missing;
   }
 
-  /** The index of a bundled product; undefined if not registered; throws if registered but not loaded. */
-  private loadedIndex(product: Product): SpecIndex | undefined {
-    const index = this.loaded.get(product);
+  /** The index of a loaded API; undefined if not in the specs; throws if in them but not loaded. */
+  private loadedIndex(api: ApiAlias): SpecIndex | undefined {
+    const index = this.loaded.get(api);
     if (index) return index;
-    if (!this.registry.apis.some((a) => a.product === product)) return undefined;
-    throw new Error(`the ${product} spec is not loaded yet: \`await validator.load('${product}')\` first (specs are bundled lazily)`);
+    if (!this.aliases.includes(api)) return undefined;
+    throw new Error(`the ${api} spec is not loaded yet: \`await validator.load('${api}')\` first (specs are loaded lazily)`);
   }
 
-  private prepare(input: ResponseInput, decodedBody?: DecodedBody): Pending {
-    const index = this.loaded.get(input.product);
-    if (!index) {
-      return done('unknown-operation', {}, [{ path: '/', message: `product "${input.product}" is not in the API registry`, expected: this.products.join(' | '), actual: String(input.product) }]);
-    }
+  private prepare(input: ResponseInput, routed: Routed, decodedBody?: DecodedBody): Pending {
+    if ('missing' in routed) return done('unknown-operation', {}, [routed.missing]);
+    const api = routed.api;
+    const index = this.loaded.get(api)!;
     const m = matchOperation(index, input.method, input.url);
     if (!m) {
-      return done('unknown-operation', {}, [{ path: '/', message: `no ${input.product} operation matches ${input.method.toUpperCase()} ${input.url}`, expected: 'a documented method + path', actual: `${input.method.toUpperCase()} ${input.url}` }]);
+      return done('unknown-operation', { api }, [{ path: '/', message: `no ${api} operation matches ${input.method.toUpperCase()} ${input.url}`, expected: 'a documented method + path', actual: `${input.method.toUpperCase()} ${input.url}` }]);
     }
     const op = m.operation;
     const status = pickStatus(op, input.status);
     if (status === undefined) {
-      return done('unknown-status', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} documents no response for status ${input.status}`, expected: Object.keys(op.content).join(' | '), actual: String(input.status) }]);
+      return done('unknown-status', { api, operationId: op.operationId }, [{ path: '/', message: `${op.operationId} documents no response for status ${input.status}`, expected: Object.keys(op.content).join(' | '), actual: String(input.status) }]);
     }
     const entries = op.content[status]!;
     const decoded = decodedBody ?? decodeBody(input.body, this.maxBodyBytes);
     if (entries.length === 0) {
-      if (decoded.text !== undefined && decoded.text.trim() === '') return done('valid', { operationId: op.operationId }, []);
-      return done('unknown-media-type', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} documents no body, but one was sent`, expected: 'empty body', actual: input.contentType ?? 'a body' }]);
+      if (decoded.text !== undefined && decoded.text.trim() === '') return done('valid', { api, operationId: op.operationId }, []);
+      return done('unknown-media-type', { api, operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} documents no body, but one was sent`, expected: 'empty body', actual: input.contentType ?? 'a body' }]);
     }
     const entry = pickMedia(entries, input.contentType, decoded.text);
     if (!entry) {
-      return done('unknown-media-type', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} does not document media type ${input.contentType ?? '(none)'}`, expected: entries.map((e) => e.mediaType).join(' | '), actual: input.contentType ?? '(no Content-Type)' }]);
+      return done('unknown-media-type', { api, operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} does not document media type ${input.contentType ?? '(none)'}`, expected: entries.map((e) => e.mediaType).join(' | '), actual: input.contentType ?? '(no Content-Type)' }]);
     }
     // The body is decoded once: prepareBody reuses it.
-    return this.prepareBody({ product: input.product, operation: op, status, entry, representation: m.representation }, input.body, decoded);
+    return this.prepareBody({ api, operation: op, status, entry, representation: m.representation }, input.body, decoded);
   }
 
   private prepareBody(requested: BodyTarget, body: string | Uint8Array, decodedBody?: DecodedBody): Pending {
     const target = effectiveTarget(requested);
-    const { operation: op, entry } = target;
+    const { api, operation: op, entry } = target;
     const schemaName = target.representation ?? schemaRefName(entry.schema);
-    const base = schemaName ? { operationId: op.operationId, schema: schemaName } : { operationId: op.operationId };
+    const base = schemaName ? { api, operationId: op.operationId, schema: schemaName } : { api, operationId: op.operationId };
     const decoded = decodedBody ?? decodeBody(body, this.maxBodyBytes);
     if (decoded.error) return done('malformed', base, [decoded.error]);
     const text = decoded.text;
@@ -250,7 +335,7 @@ export class Validator implements ContractValidator {
       const schema = this.compiledFor(target);
       if (!schema || schema.valid(parsed.value)) {
         // The common outcome, built without spreads (same keys, same order as done()).
-        return { done: schemaName ? { ok: true, outcome: 'valid', operationId: op.operationId, schema: schemaName, errors: [] } : { ok: true, outcome: 'valid', operationId: op.operationId, errors: [] } };
+        return { done: schemaName ? { ok: true, outcome: 'valid', api, operationId: op.operationId, schema: schemaName, errors: [] } : { ok: true, outcome: 'valid', api, operationId: op.operationId, errors: [] } };
       }
       // Only a failing body pays for the allErrors pass (bounded: linear in the body, at most
       // MAX_RAW_ERRORS objects; the others are counted).
@@ -266,9 +351,9 @@ export class Validator implements ContractValidator {
       if (roots.length > 0 && !hit) {
         return done('invalid', base, [{ path: root.at, message: 'root element does not match the response schema', expected: roots.map(fmtRoot).join(' | '), actual: fmtRoot(root) }]);
       }
-      const xsd = this.xsdFor(target.product, root.namespace);
+      const xsd = this.xsdFor(api, root.namespace);
       if (!xsd) {
-        return done('invalid', base, [{ path: root.at, message: `no XSD for namespace "${root.namespace}" in the ${target.product} spec`, expected: 'an XSD beside the spec (xsd/*.xsd)', actual: fmtRoot(root) }]);
+        return done('invalid', base, [{ path: root.at, message: `no XSD for namespace "${root.namespace}" in the ${api} spec`, expected: 'an XSD beside the spec (xsd/*.xsd)', actual: fmtRoot(root) }]);
       }
       return { xml: { xsd, text }, base: hit && !schemaName ? { ...base, schema: hit.schema } : base };
     }
@@ -278,16 +363,16 @@ export class Validator implements ContractValidator {
 
   /** The compiled schema of a target (null: the media type has no schema), compiled on first use. */
   private compiledFor(target: BodyTarget): CompiledSchema | null {
-    // A media type entry belongs to one operation + status of one product: only the representation
+    // A media type entry belongs to one operation + status of one API: only the representation
     // is left to tell apart.
     let byRep = this.compiled.get(target.entry);
     if (!byRep) this.compiled.set(target.entry, (byRep = new Map()));
     const rep = target.representation ?? '';
     let fn = byRep.get(rep);
     if (fn !== undefined) return fn;
-    const compiler = this.compiler(target.product);
+    const compiler = this.compiler(target.api);
     if (target.representation) {
-      const index = this.loadedIndex(target.product)!;
+      const index = this.loadedIndex(target.api)!;
       if (!index.doc.components?.schemas?.[target.representation]) {
         throw new SpecError(`x-veeam-representations names schema "${target.representation}", which is not in components/schemas`, index.spec.rootFile, `#${target.operation.pointer}`);
       }
@@ -301,12 +386,12 @@ export class Validator implements ContractValidator {
     return fn;
   }
 
-  private compiler(product: Product): SchemaCompiler {
-    let c = this.compilers.get(product);
+  private compiler(api: ApiAlias): SchemaCompiler {
+    let c = this.compilers.get(api);
     if (!c) {
-      const index = this.loadedIndex(product)!;
-      c = new SchemaCompiler(product, index.doc.components?.schemas ?? {}, index.spec.rootFile);
-      this.compilers.set(product, c);
+      const index = this.loadedIndex(api)!;
+      c = new SchemaCompiler(api, index.doc.components?.schemas ?? {}, index.spec.rootFile);
+      this.compilers.set(api, c);
     }
     return c;
   }
@@ -435,17 +520,6 @@ function baseMediaTypeCached(contentType: string): string {
     mediaTypes.set(contentType, mt);
   }
   return mt;
-}
-
-/** The veeam-rest checkout this package lives in: the nearest ancestor with redocly.yaml. */
-function findRepoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(path.join(dir, 'redocly.yaml'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new SpecError('cannot find redocly.yaml above the package; pass { rootDir }');
-    dir = up;
-  }
 }
 
 export { resolveLocal };

@@ -31,14 +31,14 @@ describe('exit codes', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d+ checked: (\d+) valid, 0 failed/);
-    expect(r.stdout).toContain('| m365 | 8 |'); // operations of specs/m365/v3
-    expect(r.stdout).toMatch(/m365 without recordings: .*createToken/);
+    expect(r.stdout).toContain('| m365@v3 | 8 |'); // operations of specs/m365/v3
+    expect(r.stdout).toMatch(/m365@v3 without recordings: .*createToken/);
   });
 
   it('1 when a response is invalid, naming file, operation, pointer, expected and actual', async () => {
     const r = await runCli(['check', path.join(tmp.dir, 'invalid')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAIL .*invalid\/m365\/listJobSessionsForJob\/200\.json\s+listJobSessionsForJob\s+\[invalid\]/);
+    expect(r.stdout).toMatch(/FAIL .*invalid\/m365\/listJobSessionsForJob\/200\.json\s+m365@v3 listJobSessionsForJob\s+\[invalid\]/);
     expect(r.stdout).toMatch(/at \/0\/status: .*expected .*Success.*actual "Sucess"/);
   });
 
@@ -75,11 +75,11 @@ describe('--product', () => {
   it('checks only that product\'s recordings and coverage when given a mixed tree', async () => {
     const r = await runCli(['check', validDir, '--product', 'm365', '--format', 'json']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { results: { product: string }[]; skipped: { reason: string }[]; coverage: { product: string }[] };
-    expect(new Set(doc.results.map((x) => x.product))).toEqual(new Set(['m365']));
+    const doc = JSON.parse(r.stdout) as { results: { api: string }[]; skipped: { reason: string }[]; coverage: { api: string }[] };
+    expect(new Set(doc.results.map((x) => x.api))).toEqual(new Set(['m365@v3']));
     expect(doc.skipped.length).toBeGreaterThan(0);
     expect(doc.skipped[0]!.reason).toBe('recorded for enterprise-manager, not --product m365');
-    expect(doc.coverage.map((c) => c.product)).toEqual(['m365']);
+    expect(doc.coverage.map((c) => c.api)).toEqual(['m365@v3']);
   });
 });
 
@@ -110,11 +110,11 @@ describe('output formats', () => {
   it('json parses and carries results, summary and coverage', async () => {
     const r = await runCli(['check', path.join(tmp.dir, 'invalid'), '--format', 'json']);
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.stdout) as { summary: { checked: number; failed: number }; results: { ok: boolean; operationId: string; errors: { path: string }[] }[]; coverage: { product: string }[] };
+    const doc = JSON.parse(r.stdout) as { summary: { checked: number; failed: number }; results: { ok: boolean; api: string; operationId: string; errors: { path: string }[] }[]; coverage: { api: string }[] };
     expect(doc.summary).toMatchObject({ checked: 1, failed: 1 });
-    expect(doc.results[0]).toMatchObject({ ok: false, operationId: 'listJobSessionsForJob' });
+    expect(doc.results[0]).toMatchObject({ ok: false, api: 'm365@v3', operationId: 'listJobSessionsForJob' });
     expect(doc.results[0]!.errors.map((e) => e.path)).toContain('/0/status');
-    expect(doc.coverage.map((c) => c.product)).toEqual(['m365']);
+    expect(doc.coverage.map((c) => c.api)).toEqual(['m365@v3']);
   });
 
   it('junit is well-formed XML with one testcase per response and the failures marked', async () => {
@@ -125,7 +125,7 @@ describe('output formats', () => {
       expect(XMLValidator.validate(text)).toBe(true);
       const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(text);
       const suites = doc.testsuites.testsuite as { '@_name': string; '@_failures': string; testcase: { failure?: unknown }[] }[];
-      const m365 = suites.find((s) => s['@_name'] === 'm365')!;
+      const m365 = suites.find((s) => s['@_name'] === 'm365@v3')!;
       expect(m365['@_failures']).toBe('1');
       expect(m365.testcase.filter((t) => t.failure !== undefined)).toHaveLength(1);
       expect(Number(doc.testsuites['@_tests'])).toBeGreaterThan(3);
@@ -197,7 +197,7 @@ describe('HAR input', () => {
     ]);
     expect(doc.results[2]!.errors[0]!.message).toMatch(/no response body content/);
     expect(doc.results[3]!.errors.map((e) => e.path)).toContain('/0/status');
-    expect(doc.skipped).toEqual([{ source: 'session.har#/log/entries/2', reason: 'not a Veeam API URL: https://cdn.example.com/app.js' }]);
+    expect(doc.skipped).toEqual([{ source: 'session.har#/log/entries/2', reason: 'not a URL of any API in the specs: https://cdn.example.com/app.js' }]);
   });
 
   it('a file that is not a HAR is an input error naming it', async () => {
@@ -213,12 +213,12 @@ describe('validate', () => {
   it('accepts a body on stdin and picks the representation from the query', async () => {
     const body = readFileSync(path.join(recordingsDir, 'enterprise-manager', 'getBackupSession', '200-entity.xml'));
     const ok = await runCli(['validate', '--product', 'enterprise-manager', '--request', 'GET /api/backupSessions/d46e39e0-1131-4585-91a7-e828ce7eafae?format=Entity', '--status', '200', '--content-type', 'application/xml', '-'], { stdin: body });
-    expect(ok.stdout).toMatch(/^valid: getBackupSession/);
+    expect(ok.stdout).toMatch(/^valid: enterprise-manager@v1 getBackupSession/);
     expect(ok.code).toBe(0);
     // The same entity body without ?format=Entity is the wrong representation.
     const wrong = await runCli(['validate', '--product', 'enterprise-manager', '--request', 'GET /api/backupSessions/d46e39e0-1131-4585-91a7-e828ce7eafae', '--status', '200', '--content-type', 'application/xml', '-'], { stdin: body });
     expect(wrong.code).toBe(1);
-    expect(wrong.stdout).toMatch(/FAIL <stdin>\s+getBackupSession\s+\[invalid\]/);
+    expect(wrong.stdout).toMatch(/FAIL <stdin>\s+enterprise-manager@v1 getBackupSession\s+\[invalid\]/);
   });
 
   it('reports an undocumented operation as its own outcome (exit 1), a missing file as exit 2', async () => {

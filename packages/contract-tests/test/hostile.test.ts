@@ -116,7 +116,7 @@ beforeAll(async () => {
     { name: 'deep-xml', product: 'enterprise-manager', contentType: 'application/xml', body: `<EntityRef xmlns="${NS}">${'<Links>'.repeat(100_000)}${'</Links>'.repeat(100_000)}</EntityRef>`, outcomes: ['malformed'], message: /nests deeper than the limit of 1000/, path: /^1:\d+$/ },
     { name: 'nul-xml', product: 'enterprise-manager', contentType: 'application/xml', body: emXml.replace('Name="', 'Name="\u0000'), outcomes: ['malformed'], message: /U\+0000 is not allowed/, path: /^\d+:\d+$/ },
     { name: 'root-tag-70k', product: 'enterprise-manager', contentType: 'application/xml', body: `\n\n  <EntityRef xmlns="${NS}" Name="${'x'.repeat(70_000)}"/>`, outcomes: ['malformed'], message: /root start tag does not end within the limit of 65536/, path: /^3:3$/ },
-    { name: 'ansi-url', product: 'enterprise-manager', contentType: 'application/xml', url: ANSI_URL, body: emXml, outcomes: ['unknown-operation'], message: /no enterprise-manager operation matches/ },
+    { name: 'ansi-url', product: 'enterprise-manager', contentType: 'application/xml', url: ANSI_URL, body: emXml, outcomes: ['unknown-operation'], message: /no enterprise-manager@v1 operation matches/ },
   ];
   for (const c of cases) writeCase(c);
   // Not hostile after all: a DOCTYPE inside a comment is text. It must pass.

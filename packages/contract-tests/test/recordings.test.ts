@@ -52,19 +52,24 @@ describe('mutated recordings fail where the schema says', () => {
   beforeAll(async () => {
     validator = await createValidator();
     await validator.loadAll();
-    items = (await loadInputs([recordingsDir], { cwd: packageDir })).items;
+    const route = (r: Pick<ResponseInput, 'product' | 'api' | 'method' | 'url'>) => {
+      const routed = validator.route(r);
+      return 'api' in routed ? routed.api : undefined;
+    };
+    items = (await loadInputs([recordingsDir], { cwd: packageDir, apis: validator.apis, route })).items;
     for (const item of items) {
-      const match = validator.match(item.product, item.method, item.url)!;
+      const api = route(item)!;
+      const match = validator.match(api, item.method, item.url)!;
       const entries = match.operation.content[String(item.status)] ?? [];
       const isXml = item.source.endsWith('.xml');
       const entry = entries.find((e) => (isXml ? e.mediaType.endsWith('xml') : e.mediaType.endsWith('json')))!;
-      const index = validator.indexes.get(item.product)!;
+      const index = validator.indexes.get(api)!;
       const schema = rootSchema(index, entry.schema, item.status < 300 ? match.representation : undefined);
       const text = Buffer.from(item.body!).toString('utf8');
       for (const m of isXml ? xmlMutations(index, text, schema) : jsonMutations(index, text, schema)) planned.push({ item, m });
     }
     // One batch: all XML mutants share one JVM.
-    const inputs: ResponseInput[] = planned.map(({ item, m }) => ({ product: item.product, method: item.method, url: item.url, status: item.status, contentType: item.contentType!, body: m.body }));
+    const inputs: ResponseInput[] = planned.map(({ item, m }) => ({ ...(item.product ? { product: item.product } : {}), ...(item.api ? { api: item.api } : {}), method: item.method, url: item.url, status: item.status, contentType: item.contentType!, body: m.body }));
     results = await validator.validateMany(inputs);
   }, 120_000);
   afterAll(async () => {

@@ -11,7 +11,7 @@ let azure: SpecIndex;
 beforeAll(async () => {
   validator = await createValidator();
   await validator.loadAll();
-  azure = validator.indexes.get('azure')!;
+  azure = validator.indexes.get('azure@v2')!;
 });
 afterAll(async () => {
   await validator?.close();
@@ -48,5 +48,9 @@ describe('validator', () => {
     const body = JSON.stringify({ access_token: 'a', token_type: 'bearer', refresh_token: 'r', expires_in: 3600, '.issued': '2022-03-16T08:11:50Z', '.expires': '2022-03-16T09:11:50Z' });
     const r = await validator.validate({ product: 'azure', method: 'POST', url: 'https://vba.example.com/api/oauth2/token', status: 200, contentType: 'application/json; charset=utf-8', body });
     expect(r).toMatchObject({ ok: true, operationId: 'createToken' });
+    expect(r.api).toMatch(/^azure@/);
+    // Without a product, the unversioned token URL still goes to VB for Azure, not to EM's /api.
+    const any = await validator.validate({ method: 'POST', url: 'https://vba.example.com/api/oauth2/token', status: 200, contentType: 'application/json; charset=utf-8', body });
+    expect(any).toMatchObject({ ok: true, operationId: 'createToken', api: r.api });
   });
 });

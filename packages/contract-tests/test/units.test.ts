@@ -6,7 +6,6 @@ import { UsageError } from '../src/cli/errors.js';
 import { negotiate } from '../src/mock/negotiate.js';
 import { hrefRewriter } from '../src/mock/rewrite.js';
 import { Redactor, REDACTED } from '../src/record/redact.js';
-import { productFromUrl } from '../src/recordings/product.js';
 
 const spec: Record<string, OptionSpec> = { product: { type: 'string' }, format: { type: 'string', choices: ['text', 'json'] }, verbose: { type: 'boolean' } };
 
@@ -82,15 +81,3 @@ describe('Redactor', () => {
   });
 });
 
-describe('productFromUrl', () => {
-  it.each([
-    ['https://h:9398/api/backupSessions', 'enterprise-manager'],
-    ['/api/v2/jobSessions', 'azure'],
-    ['https://h:4443/v3/JobSessions', 'm365'],
-    ['/V3/jobs', 'm365'],
-    ['https://h/apiary', undefined],
-    ['https://cdn.example.com/app.js', undefined],
-  ])('%s -> %s', (url, want) => {
-    expect(productFromUrl(url)).toBe(want);
-  });
-});

@@ -28,14 +28,15 @@ export function speaksXml(doc: OpenApiDoc): boolean {
 }
 
 /**
- * The "use the generated client" snippet of the index page: `createClient` of `@veeam-rest/<slug>`
- * with the first server URL, built-in auth and one typed GET taken from the spec.
+ * The "use the generated client" snippet of the index page: `createClient` of `module` (the API's
+ * entry point, `@veeam-rest/m365/v3`) with the first server URL, built-in auth and one typed GET taken
+ * from the spec.
  */
-export function clientSnippet(slug: string, doc: OpenApiDoc): string {
+export function clientSnippet(module: string, doc: OpenApiDoc): string {
   const server = doc.servers?.[0];
   const baseUrl = server ? serverUrl(server) : 'https://host/api';
   const lines = [
-    `import { createClient } from '@veeam-rest/${slug}';`,
+    `import { createClient } from '${module}';`,
     '',
     'const client = createClient({',
     `  baseUrl: '${baseUrl}',`,

@@ -1,21 +1,7 @@
 import { escapeHtml as h, inlineMarkdown } from './html.js';
 import type { ProductSummary } from './product-summary.js';
+import { STYLE } from './style.js';
 
-// System fonts only: the site must not load anything from the network.
-const STYLE = `
-  body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1f2328; background: #f6f8fa; }
-  main { max-width: 980px; margin: 0 auto; padding: 24px; }
-  h1 { margin: 8px 0 4px; } .lead { color: #57606a; margin-top: 0; }
-  section.product { background: #fff; border: 1px solid #d0d7de; border-radius: 8px; padding: 4px 24px 16px; margin: 20px 0; }
-  section.product h2 { margin-bottom: 4px; } .meta { color: #57606a; margin-top: 0; }
-  .links a { display: inline-block; margin-right: 16px; font-weight: 600; }
-  table { border-collapse: collapse; width: 100%; margin: 8px 0; } th, td { text-align: left; vertical-align: top; border-top: 1px solid #d8dee4; padding: 6px 8px; }
-  th { width: 150px; color: #57606a; font-weight: 600; }
-  code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eff1f3; padding: 1px 4px; border-radius: 4px; }
-  pre { background: #0d1117; color: #e6edf3; padding: 12px 16px; border-radius: 6px; overflow-x: auto; }
-  pre code { background: none; color: inherit; padding: 0; }
-  ul { margin: 4px 0; padding-left: 20px; } td p { margin: 0 0 6px; }
-`;
 
 function authRows(p: ProductSummary): string {
   const schemes = p.auth.schemes
@@ -36,30 +22,57 @@ function authRows(p: ProductSummary): string {
   ].join('\n');
 }
 
-function productSection(p: ProductSummary): string {
+function apiArticle(p: ProductSummary): string {
   const servers = p.servers.map((s) => `<li><code>${h(s.url)}</code>${s.description ? ` ${h(s.description)}` : ''}</li>`).join('');
   return `
-<section class="product" id="${h(p.slug)}" data-slug="${h(p.slug)}">
-  <h2>${h(p.title)}</h2>
-  <p class="meta"><code>${h(p.slug)}</code> &middot; API ${h(p.apiVersion)} &middot; spec version ${h(p.specVersion)} &middot; <span class="op-count">${p.operationCount}</span> operations</p>
-  ${p.summary ? `<p>${h(p.summary)}</p>` : ''}
-  <p class="links">
-    <a href="${h(p.links.reference)}">API reference</a>
-    <a href="${h(p.links.json)}">openapi.json</a>
-    <a href="${h(p.links.yaml)}">openapi.yaml</a>
-  </p>
-  <table>
-    <tr><th>Servers</th><td><ul>${servers || '<li>none declared</li>'}</ul></td></tr>
-    <tr><th>Media types</th><td>${p.mediaTypes.map((m) => `<code>${h(m)}</code>`).join(' ')}${p.xml ? ' (XML and JSON examples side by side: pick the media type in each response panel)' : ''}</td></tr>
-    ${authRows(p)}
-  </table>
-  <h3>Use the generated client</h3>
-  <pre><code>${h(p.snippet)}</code></pre>
+  <article class="api" id="${h(anchor(p))}" data-alias="${h(p.alias)}" data-version="${h(p.apiVersion)}">
+    <h3>${h(p.title)} ${h(p.apiVersion)}</h3>
+    <p class="meta"><code>${h(p.alias)}</code> &middot; API ${h(p.apiVersion)} &middot; spec version ${h(p.specVersion)} &middot; <span class="op-count">${p.operationCount}</span> operations</p>
+    ${p.summary ? `<p>${h(p.summary)}</p>` : ''}
+    <p class="links">
+      <a href="${h(p.links.reference)}">API reference</a>
+      <a href="${h(p.links.json)}">openapi.json</a>
+      <a href="${h(p.links.yaml)}">openapi.yaml</a>
+    </p>
+    <table>
+      <tr><th>Servers</th><td><ul>${servers || '<li>none declared</li>'}</ul></td></tr>
+      <tr><th>Media types</th><td>${p.mediaTypes.map((m) => `<code>${h(m)}</code>`).join(' ')}${p.xml ? ' (XML and JSON examples side by side: pick the media type in each response panel)' : ''}</td></tr>
+      ${authRows(p)}
+    </table>
+    <h4>Use the generated client</h4>
+    <pre><code>${h(p.snippet)}</code></pre>
+  </article>`;
+}
+
+/** `m365-v3`: the index anchor of one API version. */
+export function anchor(p: Pick<ProductSummary, 'slug' | 'apiVersion'>): string {
+  return `${p.slug}-${p.apiVersion}`;
+}
+
+/** The APIs grouped by product, in the order given (registry order: products in file order, versions oldest first). */
+export function byProduct(apis: readonly ProductSummary[]): [string, ProductSummary[]][] {
+  const groups = new Map<string, ProductSummary[]>();
+  for (const p of apis) groups.set(p.slug, [...(groups.get(p.slug) ?? []), p]);
+  return [...groups];
+}
+
+function versionLinks(versions: ProductSummary[], href: (p: ProductSummary) => string): string {
+  return versions.map((v) => `<a href="${h(href(v))}">${h(v.apiVersion)}</a>`).join(' ');
+}
+
+function productSection(slug: string, versions: ProductSummary[]): string {
+  const newest = versions.at(-1)!;
+  return `
+<section class="product" id="${h(slug)}" data-slug="${h(slug)}">
+  <h2>${h(newest.title)}</h2>
+  <p class="meta versions"><code>${h(slug)}</code> &middot; ${versions.length === 1 ? 'API version' : `${versions.length} API versions`}: ${versionLinks(versions, (v) => `#${anchor(v)}`)} &middot; <a href="${h(slug)}/index.html">all versions</a></p>
+  ${versions.map(apiArticle).join('\n')}
 </section>`;
 }
 
-/** Renders the site's index page: one section per product, in registry order. */
-export function renderIndexPage(products: ProductSummary[], generator: string): string {
+/** Renders the site's index page: one section per product, one article per API version, in registry order. */
+export function renderIndexPage(apis: ProductSummary[], generator: string): string {
+  const products = byProduct(apis);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -74,8 +87,8 @@ export function renderIndexPage(products: ProductSummary[], generator: string): 
 <h1>veeam-rest API reference</h1>
 <p class="lead">Reference docs for the Veeam REST APIs described in this repository's hand-written OpenAPI specs.
 Each page is built with Redocly from the bundled spec and works offline; the bundled specs are here for download.</p>
-<nav><ul>${products.map((p) => `<li><a href="#${h(p.slug)}">${h(p.title)}</a> (${h(p.apiVersion)})</li>`).join('')}</ul></nav>
-${products.map(productSection).join('\n')}
+<nav><ul>${products.map(([slug, versions]) => `<li><a href="#${h(slug)}">${h(versions.at(-1)!.title)}</a>: ${versionLinks(versions, (v) => `#${anchor(v)}`)}</li>`).join('')}</ul></nav>
+${products.map(([slug, versions]) => productSection(slug, versions)).join('\n')}
 </main>
 </body>
 </html>

@@ -1,14 +1,18 @@
 import { summarizeAuth, type AuthSummary } from './auth-flows.js';
 import { clientSnippet, speaksXml } from './client-snippet.js';
+import { clientImport } from './client-import.js';
 import { listOperations, resolveRef, type OpenApiDoc } from './openapi.js';
-import type { ApiEntry } from './registry.js';
+import type { ApiEntry } from '@veeam-rest/spec-registry';
 
-/** Everything the index page shows about one API, derived from its bundled spec. */
+/** Everything the index page shows about one API version, derived from its bundled spec. */
 export interface ProductSummary {
+  /** Product slug (`m365`). */
   slug: string;
   alias: string;
-  /** API version from the registry alias (`v1`). */
+  /** API version from the registry alias (`v3`). */
   apiVersion: string;
+  /** The module the snippet imports the client from (`@veeam-rest/m365/v3`). */
+  clientModule: string;
   title: string;
   /** `info.version` of the spec. */
   specVersion: string;
@@ -19,11 +23,16 @@ export interface ProductSummary {
   operationCount: number;
   auth: AuthSummary;
   snippet: string;
-  /** Site-relative links: reference page and bundled spec downloads. */
+  /** Site-relative links: reference page and bundled spec downloads (`<product>/<version>/...`). */
   links: { reference: string; json: string; yaml: string };
 }
 
-/** Summarizes one bundled API for the index page. */
+/** The site folder of one API version, relative to the site root: `<product>/<version>`. */
+export function apiFolder(api: Pick<ApiEntry, 'product' | 'version'>): string {
+  return `${api.product}/${api.version}`;
+}
+
+/** Summarizes one bundled API version for the index page. */
 export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary {
   const operations = listOperations(doc);
   const mediaTypes = new Set<string>();
@@ -31,10 +40,13 @@ export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary
     for (const r of Object.values(operation.responses ?? {})) for (const m of Object.keys(resolveRef(doc, r).content ?? {})) mediaTypes.add(m);
   }
   const info = doc.info as OpenApiDoc['info'] & { summary?: string };
+  const folder = apiFolder(api);
+  const clientModule = clientImport(api);
   return {
-    slug: api.slug,
+    slug: api.product,
     alias: api.alias,
     apiVersion: api.version,
+    clientModule,
     title: info.title,
     specVersion: info.version,
     ...(info.summary ? { summary: info.summary } : {}),
@@ -43,7 +55,7 @@ export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary
     xml: speaksXml(doc),
     operationCount: operations.length,
     auth: summarizeAuth(doc),
-    snippet: clientSnippet(api.slug, doc),
-    links: { reference: `${api.slug}/index.html`, json: `${api.slug}/openapi.json`, yaml: `${api.slug}/openapi.yaml` },
+    snippet: clientSnippet(clientModule, doc),
+    links: { reference: `${folder}/index.html`, json: `${folder}/openapi.json`, yaml: `${folder}/openapi.yaml` },
   };
 }

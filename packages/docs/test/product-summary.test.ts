@@ -1,4 +1,7 @@
+import { openRegistry } from '@veeam-rest/spec-registry';
 import { describe, expect, it } from 'vitest';
+import { clientImport } from '../src/client-import.js';
+import { repoRoot } from '../src/paths.js';
 import { summarizeAuth } from '../src/auth-flows.js';
 import { clientSnippet } from '../src/client-snippet.js';
 import { listOperations, type OpenApiDoc } from '../src/openapi.js';
@@ -54,7 +57,7 @@ describe('listOperations', () => {
 
 describe('clientSnippet', () => {
   it('uses the server default, the required query parameter, and offers XML when a referenced response is XML', () => {
-    expect(clientSnippet('azure', tokenApi)).toBe(
+    expect(clientSnippet('@veeam-rest/azure', tokenApi)).toBe(
       [
         "import { createClient } from '@veeam-rest/azure';",
         '',
@@ -71,7 +74,7 @@ describe('clientSnippet', () => {
 
   it('has no format option for a JSON-only API', () => {
     const json = { ...tokenApi, components: { ...tokenApi.components, responses: { Ok: { content: { 'application/json': {} } } } } } as OpenApiDoc;
-    expect(clientSnippet('azure', json)).not.toContain('format');
+    expect(clientSnippet('@veeam-rest/azure', json)).not.toContain('format');
   });
 });
 
@@ -96,7 +99,23 @@ describe('a token endpoint outside the base URL (VB for Azure: path-level server
   });
 
   it('the client snippet says where the tokens come from', () => {
-    expect(clientSnippet('azure', overridden)).toContain('  // the client gets its tokens from POST https://{host}/api/oauth2/token, outside baseUrl: nothing to configure');
-    expect(clientSnippet('azure', tokenApi)).not.toContain('gets its tokens');
+    expect(clientSnippet('@veeam-rest/azure', overridden)).toContain('  // the client gets its tokens from POST https://{host}/api/oauth2/token, outside baseUrl: nothing to configure');
+    expect(clientSnippet('@veeam-rest/azure', tokenApi)).not.toContain('gets its tokens');
+  });
+});
+
+describe('clientImport', () => {
+  it('imports a versioned package through its version subpath, a single-version one from its root', async () => {
+    const registry = await openRegistry({ rootDir: repoRoot });
+    const modules = Object.fromEntries(registry.apis.map((a) => [a.alias, clientImport(a)]));
+    expect(modules).toMatchObject({
+      'enterprise-manager@v1': '@veeam-rest/enterprise-manager',
+      'm365@v3': '@veeam-rest/m365/v3',
+      'azure@v2': '@veeam-rest/azure/v2',
+    });
+  });
+
+  it('falls back to the product name when the API has no generated package', () => {
+    expect(clientImport({ alias: 'demo@v2', product: 'demo', version: 'v2', rootFile: '/x/openapi.yaml', specDir: '/x' })).toBe('@veeam-rest/demo');
   });
 });

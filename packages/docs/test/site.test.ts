@@ -6,8 +6,10 @@ import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJson, isXml, listOperations, resolveRef } from '../src/openapi.js';
+import { openRegistry } from '@veeam-rest/spec-registry';
+import { clientImport } from '../src/client-import.js';
 import { defaultOutDir, packageDir, repoRoot } from '../src/paths.js';
-import { readRegistry } from '../src/registry.js';
+import { apiFolder } from '../src/product-summary.js';
 import { startStaticServer, type StaticServer } from '../src/static-server.js';
 import { launchRecordingBrowser, type RecordingBrowser } from './support/browser.js';
 import { dualMediaResponses, expectedTitles, loadBuiltSpec } from './support/expectations.js';
@@ -15,7 +17,7 @@ import { collectOperations, readResponseSamples, waitForRedoc, type RenderedOper
 
 const dist = defaultOutDir;
 const screenshots = path.join(packageDir, 'screenshots');
-const apis = readRegistry(repoRoot);
+const apis = (await openRegistry({ rootDir: repoRoot })).apis;
 
 let server: StaticServer;
 let browser: RecordingBrowser;
@@ -42,47 +44,61 @@ async function open(url: string): Promise<Page> {
 }
 
 describe('index page', () => {
-  it('lists every registry API with its version, servers, auth and client snippet', async () => {
+  it('lists every product once, with every registry version: version, servers, auth and client snippet', async () => {
     const page = await open(server.url);
     const slugs = await page.locator('section.product').evaluateAll((els) => els.map((e) => e.getAttribute('data-slug')));
-    expect(slugs).toEqual(apis.map((a) => a.slug));
+    expect(slugs).toEqual([...new Set(apis.map((a) => a.product))]);
+    for (const product of slugs) {
+      const aliases = await page.locator(`section.product[data-slug="${product}"] article.api`).evaluateAll((els) => els.map((e) => e.getAttribute('data-alias')));
+      expect(aliases, `${product}: its versions, oldest first`).toEqual(apis.filter((a) => a.product === product).map((a) => a.alias));
+    }
     for (const api of apis) {
-      const doc = loadBuiltSpec(dist, api.slug);
-      const section = page.locator(`section.product[data-slug="${api.slug}"]`);
-      const text = await section.innerText();
+      const doc = loadBuiltSpec(dist, apiFolder(api));
+      const article = page.locator(`article.api[data-alias="${api.alias}"]`);
+      const text = await article.innerText();
       expect(text).toContain(doc.info.title);
       expect(text).toContain(`API ${api.version}`);
-      expect(await section.locator('.op-count').innerText()).toBe(String(listOperations(doc).length));
+      expect(await article.locator('.op-count').innerText()).toBe(String(listOperations(doc).length));
       for (const s of doc.servers ?? []) expect(text).toContain(s.url);
       for (const name of Object.keys(doc.components?.securitySchemes ?? {})) expect(text).toContain(name);
-      expect(text).toContain(`import { createClient } from '@veeam-rest/${api.slug}'`);
+      expect(text).toContain(`import { createClient } from '${clientImport(api)}'`);
       expect(text).toContain('auth: { username, password }');
       const xml = listOperations(doc).some(({ operation }) =>
         Object.values(operation.responses ?? {}).some((r) => Object.keys(resolveRef(doc, r).content ?? {}).some(isXml)),
       );
-      expect(text.includes("format: 'xml'"), `${api.slug}: format: 'xml' in the snippet iff the API speaks XML`).toBe(xml);
+      expect(text.includes("format: 'xml'"), `${api.alias}: format: 'xml' in the snippet iff the API speaks XML`).toBe(xml);
     }
     await page.screenshot({ path: path.join(screenshots, 'index.png'), fullPage: true });
     await page.close();
   });
 
-  it('has only links that resolve: pages render, bundled specs parse and match', async () => {
+  it('has only links that resolve: product pages list their versions, reference pages render, bundled specs parse and match', async () => {
     const page = await open(server.url);
     const hrefs = await page.locator('a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
     await page.close();
     const external = hrefs.filter((h) => !h.startsWith(server.url));
     expect(external, 'index links must stay on the site').toEqual([]);
     const targets = [...new Set(hrefs.map((h) => h.split('#')[0]!))].filter((h) => h !== server.url);
-    expect(targets.length).toBe(apis.length * 3);
+    const products = [...new Set(apis.map((a) => a.product))];
+    expect(targets.length).toBe(apis.length * 3 + products.length);
     for (const target of targets) {
       const res = await fetch(target);
       expect(res.status, target).toBe(200);
       const body = await res.text();
+      const product = products.find((p) => target === `${server.url}${p}/index.html`);
       if (target.endsWith('.json')) {
         expect(() => JSON.parse(body), `${target} parses`).not.toThrow();
       } else if (target.endsWith('.yaml')) {
         const json = readFileSync(path.join(dist, new URL(target).pathname.replace(/\.yaml$/, '.json')), 'utf8');
         expect(parseYaml(body), `${target} is the same document as openapi.json`).toEqual(JSON.parse(json));
+      } else if (product !== undefined) {
+        const linked = await open(target);
+        const rows = await linked.locator('tr.api').evaluateAll((els) => els.map((e) => e.getAttribute('data-alias')));
+        expect(rows, `${target} lists the versions of ${product}`).toEqual(apis.filter((a) => a.product === product).map((a) => a.alias));
+        for (const href of await linked.locator('tr.api a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href))) {
+          expect((await fetch(href)).status, `${href} (from ${target})`).toBe(200);
+        }
+        await linked.close();
       } else {
         const linked = await open(target);
         await waitForRedoc(linked);
@@ -93,15 +109,16 @@ describe('index page', () => {
   });
 });
 
-describe.each(apis.map((a) => [a.slug, a] as const))('%s reference page', (slug) => {
-  const doc = loadBuiltSpec(dist, slug);
+describe.each(apis.map((a) => [a.alias, apiFolder(a)] as const))('%s reference page', (alias, folder) => {
+  const slug = alias.replace('@', '-');
+  const doc = loadBuiltSpec(dist, folder);
   const dual = dualMediaResponses(doc);
-  // One page per product: the operation census is taken once and both checks read it.
+  // One page per API version: the operation census is taken once and both checks read it.
   let page: Page;
   let rendered: RenderedOperation[];
 
   beforeAll(async () => {
-    page = await open(`${server.url}${slug}/index.html`);
+    page = await open(`${server.url}${folder}/index.html`);
     await waitForRedoc(page);
     await page.screenshot({ path: path.join(screenshots, `${slug}.png`) });
     rendered = await collectOperations(page);

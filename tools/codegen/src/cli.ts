@@ -4,11 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { findRepoRoot, REGISTRY_FILE, RegistryError } from '@veeam-rest/spec-registry';
 import { findDrift, writeOutputs } from './check.js';
 import { SpecError } from './errors.js';
 import { generate } from './generate.js';
 
-const USAGE = `usage: veeam-codegen [--check] [--product <slug>] [--config <redocly.yaml>] [--root <dir>] [--no-turbo]
+const USAGE = `usage: veeam-codegen [--check] [--product <slug|alias>]... [--config <redocly.yaml>] [--root <dir>] [--no-turbo]
   (no --product, no --check: runs \`turbo run generate\`, one cached task that runs --no-turbo)`;
 
 async function main(): Promise<number> {
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         check: { type: 'boolean', default: false },
-        product: { type: 'string' },
+        product: { type: 'string', multiple: true },
         config: { type: 'string' },
         root: { type: 'string' },
         'no-turbo': { type: 'boolean', default: false },
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const configPath = path.resolve(args.config ?? findRegistry());
+  const configPath = path.resolve(args.config ?? path.join(findRepoRoot() ?? '.', REGISTRY_FILE));
   const root = path.resolve(args.root ?? path.dirname(configPath));
 
   // The whole-repo run goes through turbo so an unchanged repo is a cache hit (turbo.json `@veeam-rest/codegen#generate`).
@@ -56,31 +57,21 @@ async function main(): Promise<number> {
       process.stderr.write(`veeam-codegen --check: ${drift.length} generated file(s) differ; run \`pnpm generate\` and commit the result.\n`);
       return 1;
     }
-    process.stdout.write(`veeam-codegen --check: ${outputs.length} product(s) up to date.\n`);
+    process.stdout.write(`veeam-codegen --check: ${outputs.length} API(s) up to date (${outputs.map((o) => o.api.alias).join(', ')}).\n`);
     return 0;
   }
   const written = writeOutputs(outputs, root);
   for (const w of written) process.stdout.write(`wrote ${w}\n`);
-  process.stdout.write(`veeam-codegen: ${outputs.map((o) => o.api.product).join(', ')}: ${written.length} file(s) changed.\n`);
+  process.stdout.write(`veeam-codegen: ${outputs.map((o) => o.api.alias).join(', ')}: ${written.length} file(s) changed.\n`);
   return 0;
-}
-
-/** The registry of the workspace: walks up from the current folder to the first redocly.yaml next to pnpm-workspace.yaml. */
-function findRegistry(): string {
-  let dir = process.cwd();
-  for (;;) {
-    if (existsSync(path.join(dir, 'pnpm-workspace.yaml')) && existsSync(path.join(dir, 'redocly.yaml'))) return path.join(dir, 'redocly.yaml');
-    const up = path.dirname(dir);
-    if (up === dir) return 'redocly.yaml';
-    dir = up;
-  }
 }
 
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof SpecError) {
-      process.stderr.write(`veeam-codegen: broken spec:\n${e.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    if (e instanceof SpecError || e instanceof RegistryError) {
+      const lines = e instanceof SpecError ? e.problems : e.message.split('\n');
+      process.stderr.write(`veeam-codegen: broken spec or registry:\n${lines.map((p) => `  ${p}`).join('\n')}\n`);
       process.exit(2);
     }
     process.stderr.write(`veeam-codegen: internal error: ${(e as Error).stack ?? String(e)}\n`);

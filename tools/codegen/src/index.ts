@@ -7,7 +7,7 @@
 export { generate, type GenerateOptions, type ProductOutput } from './generate.js';
 export { findDrift, firstDifference, writeOutputs, type Drift } from './check.js';
 export { SpecError } from './errors.js';
-export { listApis, type ApiEntry } from './registry.js';
+export { RegistryError, type ApiEntry } from '@veeam-rest/spec-registry';
 export { buildOperations, buildSpecFacts, basePath, candidates, emitOperations } from './emitters/operations.js';
 export { buildXmlMapping, emitXml, hasXml } from './emitters/xml.js';
 export { emitSchema } from './emitters/schema.js';

@@ -24,7 +24,7 @@ describe('veeam-codegen --check', () => {
   it('passes on fresh output and writes nothing', () => {
     const run = cli(dir, '--check');
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('2 product(s) up to date');
+    expect(run.stdout).toContain('2 API(s) up to date (em-xml@v1, json-api@v3)');
   });
 
   it('names an edited file with the first differing line, a missing one and an extra one (exit 1)', () => {
@@ -52,13 +52,13 @@ describe('veeam-codegen --check', () => {
     writeFileSync(path.join(broken, 'json-api.yaml'), 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    $ref: ./missing.yaml\n');
     const run = cli(broken, '--check', '--product', 'json-api');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/json-api\.yaml:5:5 #\/paths\/~1a: Can't resolve \$ref/);
+    expect(run.stderr).toMatch(/\n  json-api\.yaml:5:5: Can't resolve \$ref: .* \(#\/paths\/~1a\)\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('exits 2 for an unknown product', () => {
     const run = cli(dir, '--check', '--product', 'nope');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/no API "nope" under apis \(have: em-xml, json-api\)/);
+    expect(run.stderr).toContain('redocly.yaml: no API "nope" in the registry (known: em-xml@v1, json-api@v3)');
   });
 });

@@ -1,6 +1,6 @@
-// Collects every response example of every product with the target it must validate against.
+// Collects every response example of every API with the target it must validate against.
 import path from 'node:path';
-import { schemaNames, type BodyTarget, type IndexedOperation, type MediaTypeEntry, type Product, type Validator } from '@veeam-rest/contract-tests';
+import { schemaNames, type ApiAlias, type BodyTarget, type IndexedOperation, type MediaTypeEntry, type Validator } from '@veeam-rest/contract-tests';
 
 /** The Redocly decorator's registry: example content (string, or JSON text) -> source files; picks the one under `dir`. */
 function exampleFile(value: unknown, dir: string): string | undefined {
@@ -11,7 +11,8 @@ function exampleFile(value: unknown, dir: string): string | undefined {
 
 /** One example to check. */
 export interface ExampleCase {
-  product: Product;
+  /** The API (registry alias, `m365@v3`). */
+  api: ApiAlias;
   operation: IndexedOperation;
   status: string;
   entry: MediaTypeEntry;
@@ -36,7 +37,7 @@ export interface ExampleCase {
 export function collectExamples(v: Validator): ExampleCase[] {
   const out: ExampleCase[] = [];
   const seen = new Set<string>();
-  for (const [product, index] of v.indexes) {
+  for (const [api, index] of v.indexes) {
     for (const op of index.operations) {
       for (const [status, entries] of Object.entries(op.content)) {
         for (const entry of entries) {
@@ -44,18 +45,18 @@ export function collectExamples(v: Validator): ExampleCase[] {
             if (!('value' in ex)) continue;
             const file = exampleFile(ex.value, path.dirname(index.spec.rootFile));
             const representation = schemaNames(entry.schema).length > 1 ? pickExampleRepresentation(op, name, file) : undefined;
-            const key = `${product}|${file ?? `${op.pointer}/${status}/${entry.mediaType}/${name}`}|${representation ?? JSON.stringify(entry.schema)}`;
+            const key = `${api}|${file ?? `${op.pointer}/${status}/${entry.mediaType}/${name}`}|${representation ?? JSON.stringify(entry.schema)}`;
             if (seen.has(key)) continue;
             seen.add(key);
             const value = ex.value;
             const body = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
             out.push({
-              product, operation: op, status, entry, name, file,
+              api, operation: op, status, entry, name, file,
               origin: ex['x-veeam-origin'] as string | undefined,
               body,
               ...(typeof value === 'string' ? {} : { json: value }),
-              target: { product, operation: op, status, entry, ...(representation ? { representation } : {}) },
-              label: `${product} ${op.method} ${op.path} ${status} ${entry.mediaType} [${name}]`,
+              target: { api, operation: op, status, entry, ...(representation ? { representation } : {}) },
+              label: `${api} ${op.method} ${op.path} ${status} ${entry.mediaType} [${name}]`,
             });
           }
         }

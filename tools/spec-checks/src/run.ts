@@ -1,8 +1,8 @@
 // Runs every spec check over one repository and collects their results.
-import { SpecError } from '@veeam-rest/contract-tests';
+import { RegistryError } from '@veeam-rest/spec-registry';
 import { collectExamples } from './examples.js';
 import type { CheckResult } from './findings.js';
-import { loadForChecks } from './load.js';
+import { loadForChecks, loadRegistryForChecks, problemFinding } from './load.js';
 import { conformanceCheck } from './checks/conformance.js';
 import { examplesCheck } from './checks/examples.js';
 import { lintCheck } from './checks/lint.js';
@@ -18,9 +18,16 @@ export type CheckName = (typeof CHECKS)[number];
 export async function runChecks(rootDir: string, only: readonly CheckName[] = CHECKS): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   if (only.includes('lint')) results.push(lintCheck(rootDir));
-  // conformance reads the spec files itself (it needs each node's own file and pointer), not the bundle.
-  const own = only.includes('conformance') ? conformanceCheck(rootDir) : undefined;
   const rest: readonly CheckName[] = only.filter((c) => c !== 'lint' && c !== 'conformance');
+  if (rest.length === 0 && !only.includes('conformance')) return results;
+  // Every other check starts from the registry (@veeam-rest/spec-registry): a broken one fails them as `load`.
+  const reg = await loadRegistryForChecks(rootDir);
+  if (reg.error) {
+    results.push({ name: 'load', summary: 'the API registry could not be read', failures: [reg.error], notes: [] });
+    return results;
+  }
+  // conformance reads the spec files itself (it needs each node's own file and pointer), not the bundle.
+  const own = only.includes('conformance') ? await conformanceCheck(rootDir, reg.registry.apis) : undefined;
   if (rest.length === 0) return own ? [...results, own] : results;
   const loaded = await loadForChecks(rootDir);
   if (loaded.error) {
@@ -35,8 +42,8 @@ export async function runChecks(rootDir: string, only: readonly CheckName[] = CH
     try {
       results.push(await f());
     } catch (e) {
-      if (!(e instanceof SpecError)) throw e;
-      results.push({ name, summary: 'stopped by a spec error', failures: [{ file: e.file, position: e.position, message: e.detail }], notes: [] });
+      if (!(e instanceof RegistryError)) throw e; // a SpecError of the validator is one too
+      results.push({ name, summary: 'stopped by a spec error', failures: [problemFinding(e)], notes: [] });
     }
   };
   try {

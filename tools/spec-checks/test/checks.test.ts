@@ -126,8 +126,8 @@ describe('mutation', () => {
     const root = fixtureCopy({ 'specs/enterprise-manager/xsd/veeam-ent-v1.xsd': (t) => t.replace('<xs:element name="JobType" type="JobType"/>', '<xs:element name="JobType" type="xs:string"/>') });
     const [m] = await run(root, ['mutation']);
     expect(lines(m!, root)).toEqual([
-      'specs/enterprise-manager/examples/getBackupSession/200-entity.xml /BackupJobSession/JobType: enterprise-manager GET /backupSessions/{ID} 200 application/xml [entity]: mutant survived (enum: element JobType value changed); the schema accepts it',
-      'specs/enterprise-manager/examples/getBackupSession/200-entity.xml /BackupJobSession/JobType: enterprise-manager GET /backupSessions/{ID} 200 application/xml [entity]: mutant survived (type: element JobType given a value of the wrong type); the schema accepts it',
+      'specs/enterprise-manager/examples/getBackupSession/200-entity.xml /BackupJobSession/JobType: enterprise-manager@v1 GET /backupSessions/{ID} 200 application/xml [entity]: mutant survived (enum: element JobType value changed); the schema accepts it',
+      'specs/enterprise-manager/examples/getBackupSession/200-entity.xml /BackupJobSession/JobType: enterprise-manager@v1 GET /backupSessions/{ID} 200 application/xml [entity]: mutant survived (type: element JobType given a value of the wrong type); the schema accepts it',
     ]);
   });
 });

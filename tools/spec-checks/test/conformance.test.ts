@@ -11,17 +11,17 @@ const S = `${V8}/components/schemas`;
 type Edits = Record<string, string | ((t: string) => string)>;
 
 /** Findings of the conformance check over an edited copy of the fixture, as printed. */
-function findings(edits: Edits): string[] {
+async function findings(edits: Edits): Promise<string[]> {
   const root = fixtureCopy(edits, CONFORMANCE);
-  return conformanceCheck(root).failures.map((f) => formatFinding(f, root));
+  return (await conformanceCheck(root)).failures.map((f) => formatFinding(f, root));
 }
 
 /** Appends a deviation list to a YAML object at the file's top level (or under `indent`). */
 const record = (yaml: string) => (t: string) => `${t}x-veeam-deviations:\n${yaml}`;
 
 describe('conformance: the fixture as written', () => {
-  it('equals its vendor document: 3.1 nullability, path parameter names, letter case, */*, default and maps compare equal', () => {
-    const r = conformanceCheck(CONFORMANCE);
+  it('equals its vendor document: 3.1 nullability, path parameter names, letter case, */*, default and maps compare equal', async () => {
+    const r = await conformanceCheck(CONFORMANCE);
     expect(r.failures).toEqual([]);
     // m365@v3 names no upstream document and is not compared.
     expect(r.summary).toBe('1 APIs with an upstream document (m365@v8), 3 operations compared, 0 recorded deviations, 0 problems');
@@ -97,25 +97,25 @@ const KINDS: [string, Edits, string[]][] = [
 ];
 
 describe('conformance: each kind of difference is reported where its record goes', () => {
-  it.each(KINDS)('%s', (_name, edits, want) => {
-    expect(findings(edits)).toEqual(want);
+  it.each(KINDS)('%s', async (_name, edits, want) => {
+    expect(await findings(edits)).toEqual(want);
   });
 });
 
 describe('conformance: deviation records', () => {
   const usn = { [`${S}/Job.yaml`]: (t: string) => `${t}  usn: { type: integer, format: int64 }\n` };
 
-  it('a record silences exactly its difference', () => {
+  it('a record silences exactly its difference', async () => {
     const root = fixtureCopy({
       [`${S}/Job.yaml`]: (t) => record(`  - kind: member-added\n    member: usn\n    upstream: absent\n    reason: Real servers send it.\n    evidence: https://example.com/capture\n`)(usn[`${S}/Job.yaml`](t)),
     }, CONFORMANCE);
-    const r = conformanceCheck(root);
+    const r = await conformanceCheck(root);
     expect(r.failures).toEqual([]);
     expect(r.summary).toContain('1 recorded deviations');
   });
 
-  it('a record with another member leaves the difference and is itself stale', () => {
-    expect(findings({
+  it('a record with another member leaves the difference and is itself stale', async () => {
+    expect(await findings({
       [`${S}/Job.yaml`]: (t) => record(`  - kind: member-added\n    member: usn2\n    reason: Real servers send it.\n    evidence: https://example.com/capture\n`)(usn[`${S}/Job.yaml`](t)),
     })).toEqual([
       `${S}/Job.yaml:1:1 #: member-added "usn": ours integer/int64, upstream absent [getJob 200 application/json  (vendor #/components/schemas/Job)]`,
@@ -123,8 +123,8 @@ describe('conformance: deviation records', () => {
     ]);
   });
 
-  it('a record on another object does not silence the difference (the enum-added record belongs on PolicyType, not Policy)', () => {
-    const out = findings({
+  it('a record on another object does not silence the difference (the enum-added record belongs on PolicyType, not Policy)', async () => {
+    const out = await findings({
       [`${S}/PolicyType.yaml`]: (t) => t.replace('[Daily, Periodically]', '[Daily, Periodically, Monthly]'),
       [`${S}/Policy.yaml`]: record(`  - { kind: enum-added, member: Monthly, reason: Seen on a v8 server., evidence: https://example.com/x }\n`),
     });
@@ -133,14 +133,14 @@ describe('conformance: deviation records', () => {
     expect(out[1]).toMatch(/^specs\/m365\/v8\/components\/schemas\/Policy\.yaml:\d+:\d+ #\/x-veeam-deviations\/0: stale deviation: no enum-added "Monthly"/);
   });
 
-  it('a record where the vendor document agrees is stale', () => {
-    expect(findings({ [`${V8}/paths/token.yaml`]: (t) => t.replace('  operationId: createToken\n', '  operationId: createToken\n  x-veeam-deviations:\n    - { kind: status, member: 401, reason: Old., evidence: https://example.com/x }\n') })).toEqual([
+  it('a record where the vendor document agrees is stale', async () => {
+    expect(await findings({ [`${V8}/paths/token.yaml`]: (t) => t.replace('  operationId: createToken\n', '  operationId: createToken\n  x-veeam-deviations:\n    - { kind: status, member: 401, reason: Old., evidence: https://example.com/x }\n') })).toEqual([
       `${V8}/paths/token.yaml:4:7 #/post/x-veeam-deviations/0: stale deviation: no status "401" difference is reported here (the vendor document agrees, or the record belongs on another object)`,
     ]);
   });
 
-  it('malformed records are errors naming the field', () => {
-    const out = findings({
+  it('malformed records are errors naming the field', async () => {
+    const out = await findings({
       [`${S}/Token.yaml`]: record([
         '  - { kind: member-extra, member: a, reason: r, evidence: https://example.com }',
         '  - { kind: member-added, member: a, evidence: https://example.com }',
@@ -157,48 +157,48 @@ describe('conformance: deviation records', () => {
     ]);
   });
 
-  it('evidence may be a repo-relative path of a recording', () => {
+  it('evidence may be a repo-relative path of a recording', async () => {
     const root = fixtureCopy({
       'recordings/getJob/200.json': '{}\n',
       [`${S}/Job.yaml`]: (t) => record(`  - { kind: member-added, member: usn, reason: Real servers send it., evidence: recordings/getJob/200.json }\n`)(usn[`${S}/Job.yaml`](t)),
     }, CONFORMANCE);
-    expect(conformanceCheck(root).failures).toEqual([]);
+    expect((await conformanceCheck(root)).failures).toEqual([]);
   });
 
-  it('a path record naming a vendor operation compares with that one; naming none is an error', () => {
+  it('a path record naming a vendor operation compares with that one; naming none is an error', async () => {
     const moved = (upstream: string) => ({
       [`${V8}/openapi.yaml`]: (t: string) => t.replace('  /Jobs/{id}:', '  /Jobs/{id}/Old:'),
       [`${V8}/paths/Jobs_{id}.yaml`]: (t: string) => t
         .replace('  operationId: getJob\n', `  operationId: getJob\n  x-veeam-deviations:\n    - { kind: path, upstream: "${upstream}", reason: Renamed in v8., evidence: https://example.com/x }\n`),
     });
     const root = fixtureCopy(moved('GET /v8/Jobs/{jobId}/Legacy'), CONFORMANCE);
-    const r = conformanceCheck(root);
+    const r = await conformanceCheck(root);
     expect(r.summary).toContain('3 operations compared, 1 recorded deviations');
     // Only Job_Legacy has the `full` query parameter: the path record made the check compare with it.
     expect(r.failures.map((f) => formatFinding(f, root))).toEqual([
       `${V8}/paths/Jobs_{id}.yaml:2:3 #/get: parameter "full": ours absent, upstream query parameter [getJob (vendor #/paths/~1v8~1Jobs~1{jobId}~1Legacy/get/parameters/1)]`,
     ]);
-    expect(findings(moved('GET /v8/Nowhere'))).toEqual([
+    expect(await findings(moved('GET /v8/Nowhere'))).toEqual([
       `${V8}/paths/Jobs_{id}.yaml:4:7 #/get/x-veeam-deviations/0: x-veeam-deviations: upstream "GET /v8/Nowhere" names no operation of the vendor document`,
     ]);
   });
 });
 
 describe('conformance: bad input', () => {
-  it('a missing upstream file, and a malformed x-veeam-upstream', () => {
-    expect(findings({ [`${V8}/openapi.yaml`]: (t) => t.replace('file: upstream/up.json', 'file: upstream/gone.json') })).toEqual([
+  it('a missing upstream file, and a malformed x-veeam-upstream', async () => {
+    expect(await findings({ [`${V8}/openapi.yaml`]: (t) => t.replace('file: upstream/up.json', 'file: upstream/gone.json') })).toEqual([
       expect.stringMatching(/^specs\/m365\/v8\/openapi\.yaml:8:3 #\/x-veeam-upstream: x-veeam-upstream file upstream\/gone\.json does not exist \(\/.*\/upstream\/gone\.json\)$/),
     ]);
-    expect(findings({ [`${V8}/openapi.yaml`]: (t) => t.replace('  source: test fixture, written for these tests\n', '') })).toEqual([
+    expect(await findings({ [`${V8}/openapi.yaml`]: (t) => t.replace('  source: test fixture, written for these tests\n', '') })).toEqual([
       `${V8}/openapi.yaml:8:3 #/x-veeam-upstream: x-veeam-upstream must be {file: <path relative to this file>, source: <provenance>}`,
     ]);
   });
 
-  it('broken YAML and a $ref to a missing file name the file and line:column', () => {
-    expect(findings({ [`${S}/Job.yaml`]: (t) => t.replace('  name: { type: string }', '  name: { type: string') })).toEqual([
+  it('broken YAML and a $ref to a missing file name the file and line:column', async () => {
+    expect(await findings({ [`${S}/Job.yaml`]: (t) => t.replace('  name: { type: string }', '  name: { type: string') })).toEqual([
       expect.stringMatching(/^specs\/m365\/v8\/components\/schemas\/Job\.yaml:\d+:\d+: invalid YAML: /),
     ]);
-    expect(findings({ [`${S}/Job.yaml`]: (t) => t.replace('$ref: ./Policy.yaml', '$ref: ./Policies.yaml') })).toEqual([
+    expect(await findings({ [`${S}/Job.yaml`]: (t) => t.replace('$ref: ./Policy.yaml', '$ref: ./Policies.yaml') })).toEqual([
       `${S}/Job.yaml:8:5: $ref ./Policies.yaml: file not found`,
     ]);
   });

@@ -36,10 +36,10 @@ describe('link closure', () => {
     });
     const [links] = await runChecks(root, ['links']);
     expect(links!.failures.map((f) => formatFinding(f, root))).toEqual([
-      'specs/enterprise-manager/examples/listBackupSessions/200.xml:4:7: enterprise-manager GET /backupSessions 200 application/xml [default]: unmatched href https://em.example.com:9398/api/backupSessions/1/taskSessions (GET): no path template matches',
-      'specs/enterprise-manager/examples/listBackupSessions/200.xml:5:7: enterprise-manager GET /backupSessions 200 application/xml [default]: unmatched href https://em.example.com:9398/api/backupSessions/1 (DELETE): path is documented for GET, POST but not DELETE (Rel="Delete")',
-      'specs/enterprise-manager/examples/listBackupSessions/200.xml:7:7: enterprise-manager GET /backupSessions 200 application/xml [default]: unmatched href https://em.example.com:9398/api/backupSessions/1?action=pause (POST): stopBackupSession query "action" does not allow "pause" (stop)',
-      'specs/m365/examples/listJobSessionsForJob/200.json /0/_links/job/href: m365 GET /Jobs/{id}/JobSessions 200 application/json [seed]: unmatched href https://vbo.example.com:4443/v3/Jobs/3/Sessions (GET): no path template matches',
+      'specs/enterprise-manager/examples/listBackupSessions/200.xml:4:7: enterprise-manager@v1 GET /backupSessions 200 application/xml [default]: unmatched href https://em.example.com:9398/api/backupSessions/1/taskSessions (GET): no path template matches',
+      'specs/enterprise-manager/examples/listBackupSessions/200.xml:5:7: enterprise-manager@v1 GET /backupSessions 200 application/xml [default]: unmatched href https://em.example.com:9398/api/backupSessions/1 (DELETE): path is documented for GET, POST but not DELETE (Rel="Delete")',
+      'specs/enterprise-manager/examples/listBackupSessions/200.xml:7:7: enterprise-manager@v1 GET /backupSessions 200 application/xml [default]: unmatched href https://em.example.com:9398/api/backupSessions/1?action=pause (POST): stopBackupSession query "action" does not allow "pause" (stop)',
+      'specs/m365/examples/listJobSessionsForJob/200.json /0/_links/job/href: m365@v3 GET /Jobs/{id}/JobSessions 200 application/json [seed]: unmatched href https://vbo.example.com:4443/v3/Jobs/3/Sessions (GET): no path template matches',
     ]);
     expect(links!.notes).toHaveLength(1);
   });

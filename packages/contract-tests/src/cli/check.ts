@@ -14,15 +14,17 @@ import { formatJunit } from '../report/junit.js';
 import { toEntry, type CheckReport } from '../report/model.js';
 import { ProgressBar, type ProgressStream } from '../report/progress.js';
 import { formatText } from '../report/text.js';
-import type { Product, ResponseInput, ValidationResult } from '../types.js';
+import type { ApiAlias, ResponseInput, ValidationResult } from '../types.js';
 import type { Validator } from '../validate.js';
 import { parseArgs, stringOption } from './args.js';
 import { InputError, Interrupted, type StopSignal } from './errors.js';
-import { maxBodyOption, productOption, type CliIO } from './io.js';
+import { checkScope, maxBodyOption, readScope, type CliIO } from './io.js';
 
-export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--format text|json|junit] [--junit-file F] [--max-body-mb N] [--verbose] [--root DIR]
-  Validates recordings (<product>/<operationId>/<status>[-variant].(json|xml) + .meta.json sidecars)
-  and .har files. Default path: the bundled recordings. Exit 0 all valid, 1 some invalid, 2 usage/input error.`;
+export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--api P@V] [--format text|json|junit] [--junit-file F] [--max-body-mb N] [--verbose] [--root DIR]
+  Validates recordings (<product>/[<version>/]<operationId>/<status>[-variant].(json|xml) + .meta.json
+  sidecars) and .har files, each against the API its URL (and folder) names. Default path: the bundled
+  recordings; default specs: the shipped ones (--root DIR: a checkout's). Exit 0 all valid, 1 some
+  invalid, 2 usage/input error.`;
 
 /** Items validated per call: enough to amortize the call, few enough to notice a signal between calls. */
 const SLICE_ITEMS = 200;
@@ -60,6 +62,7 @@ async function validateAll(validator: Validator, inputs: ResponseInput[], progre
 export async function runCheck(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
   const args = parseArgs('check', argv, {
     product: { type: 'string' },
+    api: { type: 'string' },
     format: { type: 'string', choices: ['text', 'json', 'junit'] },
     'junit-file': { type: 'string' },
     'max-body-mb': { type: 'string' },
@@ -71,26 +74,31 @@ export async function runCheck(argv: readonly string[], io: CliIO, signal?: Abor
     io.stdout.write(CHECK_USAGE + '\n');
     return 0;
   }
-  const product = productOption(args, 'check');
+  const scope = readScope(args, 'check');
   const format = stringOption(args, 'check', 'format') ?? 'text';
   const junitFile = stringOption(args, 'check', 'junit-file');
   const rootDir = stringOption(args, 'check', 'root');
   const maxBodyBytes = maxBodyOption(stringOption(args, 'check', 'max-body-mb'), 'check');
   const paths = args.positionals.length ? args.positionals : [bundledRecordingsDir];
 
-  const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, maxBodyBytes, ...(product ? { product } : {}), ...(signal ? { signal } : {}) });
-  if (items.length === 0) {
-    const why = skipped.length ? ` (${skipped.length} skipped: ${skipped[0]!.reason}${skipped.length > 1 ? ', ...' : ''})` : '';
-    throw new InputError(`nothing to check under ${paths.join(', ')}: no recordings or HAR entries found${why}`);
-  }
-
-  const withBody = items.filter((i) => i.body !== undefined);
-  const progress = new ProgressBar(io.stderr as ProgressStream, withBody.length, 'validating');
   const validator = await createValidator({ ...(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {}), maxBodyBytes });
   // Ctrl+C / SIGTERM: end the JVM at once (the run's result is dropped; run() reports the signal).
   const abort = () => void validator.abort();
   signal?.addEventListener('abort', abort, { once: true });
+  let progress: ProgressBar | undefined;
   try {
+    checkScope(scope, validator.apis, 'check');
+    const route = (r: Pick<ResponseInput, 'product' | 'api' | 'method' | 'url'>) => {
+      const routed = validator.route(r);
+      return 'api' in routed ? routed.api : undefined;
+    };
+    const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, apis: validator.apis, route, ...scope, maxBodyBytes, ...(signal ? { signal } : {}) });
+    if (items.length === 0) {
+      const why = skipped.length ? ` (${skipped.length} skipped: ${skipped[0]!.reason}${skipped.length > 1 ? ', ...' : ''})` : '';
+      throw new InputError(`nothing to check under ${paths.join(', ')}: no recordings or HAR entries found${why}`);
+    }
+    const withBody = items.filter((i) => i.body !== undefined);
+    progress = new ProgressBar(io.stderr as ProgressStream, withBody.length, 'validating');
     const validated = await validateAll(validator, withBody.map(toResponseInput), progress, signal);
     const byItem = new Map<CheckItem, ValidationResult>(withBody.map((item, k) => [item, validated[k]!]));
     for (const item of items) {
@@ -99,9 +107,9 @@ export async function runCheck(argv: readonly string[], io: CliIO, signal?: Abor
     const results = items.map((i) => byItem.get(i));
     progress.done(); // clear the bar before the report: both may share one terminal
     const entries = items.map((item, k) => toEntry(item, results[k]));
-    const products = product ? [product] : ([...new Set(items.map((i) => i.product))] as Product[]);
-    for (const p of products) await validator.load(p); // specs load lazily; body-less items may not have
-    const report: CheckReport = { entries, coverage: computeCoverage(products.sort(), (p) => validator.operations(p), entries), skipped };
+    const apis = coverageApis(validator, scope, entries.map((e) => e.api));
+    for (const a of apis) await validator.load(a); // specs load lazily; body-less items may not have
+    const report: CheckReport = { entries, coverage: computeCoverage(apis, (a) => validator.operations(a), entries), skipped };
 
     const rendered = format === 'json' ? formatJson(report) : format === 'junit' ? formatJunit(report) : formatText(report, { verbose: args.options.verbose === true });
     io.stdout.write(rendered);
@@ -113,8 +121,16 @@ export async function runCheck(argv: readonly string[], io: CliIO, signal?: Abor
     return entries.every((e) => e.ok) ? 0 : 1;
   } finally {
     signal?.removeEventListener('abort', abort);
-    progress.done();
+    progress?.done();
     if (signal?.aborted) await validator.abort();
     else await validator.close();
   }
+}
+
+/** The APIs coverage is reported for, in registry order: `--api`, every version of `--product`, else those checked. */
+function coverageApis(validator: Validator, scope: { product?: string; api?: string }, checked: readonly (ApiAlias | undefined)[]): ApiAlias[] {
+  if (scope.api !== undefined) return [scope.api];
+  if (scope.product !== undefined) return [...validator.versionsOf(scope.product)];
+  const seen = new Set(checked.filter((a): a is ApiAlias => a !== undefined));
+  return validator.apis.map((a) => a.alias).filter((a) => seen.has(a));
 }

@@ -1,19 +1,23 @@
 /** `veeam-contract record`: records a live server's read operations as redacted recordings. */
 import path from 'node:path';
-import { recordApi } from '../record/index.js';
+import { recordApi, recordedApi } from '../record/index.js';
+import { openSpecSource } from '../spec/source.js';
 import { parseArgs, stringOption } from './args.js';
 import { UsageError } from './errors.js';
-import { productOption, type CliIO } from './io.js';
+import { checkScope, readScope, type CliIO } from './io.js';
 import { promptHidden } from './prompt.js';
 
-export const RECORD_USAGE = `usage: veeam-contract record --product P --base-url URL --username U [--out DIR] [--redact-hosts] [--insecure] [--root DIR]
-  Password: environment variable VEEAM_PASSWORD, or a prompt on a terminal (never an argument).
-  Writes <out>/<product>/<operationId>/<status>[-variant].(json|xml) + .meta.json; default --out: ./recordings.`;
+export const RECORD_USAGE = `usage: veeam-contract record --base-url URL --username U [--product P] [--api P@V] [--out DIR] [--redact-hosts] [--insecure] [--root DIR]
+  The API is --api, or the one whose base path --base-url has (https://vb365:4443/v8 -> m365@v8), among
+  --product's versions. Password: environment variable VEEAM_PASSWORD, or a prompt on a terminal (never an
+  argument). Writes <out>/<product>/<version>/<operationId>/<status>[-variant].(json|xml) + .meta.json;
+  default --out: ./recordings.`;
 
 /** Runs `record`; returns the exit code (0 when every response was written, 1 when some were skipped). */
 export async function runRecord(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs('record', argv, {
     product: { type: 'string' },
+    api: { type: 'string' },
     'base-url': { type: 'string' },
     username: { type: 'string' },
     out: { type: 'string' },
@@ -31,19 +35,27 @@ export async function runRecord(argv: readonly string[], io: CliIO): Promise<num
     throw new UsageError('record: --password is not accepted (command lines end up in shell history and ps); set VEEAM_PASSWORD or answer the prompt');
   }
   if (args.positionals.length) throw new UsageError(`record: unexpected argument "${args.positionals[0]}"`);
-  const product = productOption(args, 'record', true);
+  const scope = readScope(args, 'record');
   const baseUrl = stringOption(args, 'record', 'base-url', true);
   if (!isHttpUrl(baseUrl)) throw new UsageError(`record: --base-url must be an http(s) URL such as https://em.example.com:9398/api, got "${baseUrl}"`);
   const username = stringOption(args, 'record', 'username', true);
+  const root = stringOption(args, 'record', 'root');
+  // Which API: checked before asking for a password.
+  const source = await openSpecSource(root ? { rootDir: path.resolve(io.cwd, root) } : {});
+  checkScope(scope, source.apis, 'record');
+  try {
+    recordedApi(source, { ...scope, baseUrl });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   let password = io.env.VEEAM_PASSWORD;
   if (password === undefined || password === '') {
     if (!io.stdin.isTTY) throw new UsageError('record: no password: set VEEAM_PASSWORD (stdin is not a terminal, so there is no prompt)');
     password = await promptHidden(`Password for ${username}: `, io);
   }
-  const root = stringOption(args, 'record', 'root');
   const outDir = path.resolve(io.cwd, stringOption(args, 'record', 'out') ?? 'recordings');
   const summary = await recordApi({
-    product,
+    ...scope,
     baseUrl,
     username,
     password,

@@ -1,5 +1,5 @@
 /** Command dispatch of `veeam-contract` and the mapping of errors to exit codes. */
-import { SpecError } from '../spec/errors.js';
+import { RegistryError } from '@veeam-rest/spec-registry/lite';
 import { JavaUnavailableError } from '../xml/java-home.js';
 import { CHECK_USAGE, runCheck } from './check.js';
 import { escapeControls } from '../report/escape.js';
@@ -13,7 +13,7 @@ import { runValidate, VALIDATE_USAGE } from './validate.js';
 /** Exit codes of every command. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-export const USAGE = `veeam-contract: contract tests for Veeam REST APIs (enterprise-manager, m365, azure)
+export const USAGE = `veeam-contract: contract tests for Veeam REST APIs (every API version of the specs: enterprise-manager, m365, azure)
 
 ${CHECK_USAGE}
 
@@ -56,7 +56,8 @@ export async function run(argv: readonly string[], io: CliIO, signal?: AbortSign
       io.stderr.write(`veeam-contract: ${err.message}\n`);
       return err.exitCode;
     }
-    if (isUserError(err) || err instanceof SpecError || err instanceof JavaUnavailableError || err instanceof RemoteError) {
+    // SpecError is a RegistryError: a broken spec or registry names its file:line:col.
+    if (isUserError(err) || err instanceof RegistryError || err instanceof JavaUnavailableError || err instanceof RemoteError) {
       // One line; file names, URLs and server text in it must not drive the terminal.
       io.stderr.write(`veeam-contract: ${escapeControls(err.message.replace(/\s*\n\s*/g, ' '))}\n`);
       return EXIT.usage;

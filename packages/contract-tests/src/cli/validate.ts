@@ -7,17 +7,19 @@ import { toEntry, type CheckReport } from '../report/model.js';
 import { formatText } from '../report/text.js';
 import { parseArgs, stringOption } from './args.js';
 import { InputError, UsageError } from './errors.js';
-import { maxBodyOption, productOption, type CliIO } from './io.js';
+import { checkScope, maxBodyOption, readScope, type CliIO } from './io.js';
 
-export const VALIDATE_USAGE = `usage: veeam-contract validate --product P --request "METHOD URL" --status N [--content-type T] [--format text|json] [--max-body-mb N] [--root DIR] FILE
-  FILE "-" reads the body from stdin; reading stops at the body limit (16 MiB, --max-body-mb).
+export const VALIDATE_USAGE = `usage: veeam-contract validate --request "METHOD URL" --status N [--product P] [--api P@V] [--content-type T] [--format text|json] [--max-body-mb N] [--root DIR] FILE
+  FILE "-" reads the body from stdin; reading stops at the body limit (16 MiB, --max-body-mb). The API is
+  the one whose base path the URL starts with (/v3, /v8, /api/v2, /api); --product / --api narrow or name it.
   Exit 0 valid, 1 invalid or not in the spec, 2 usage/input error.
-  example: veeam-contract validate --product enterprise-manager --request "GET /api/backupSessions/d46e?format=Entity" --status 200 --content-type application/xml body.xml`;
+  example: veeam-contract validate --request "GET /api/backupSessions/d46e?format=Entity" --status 200 --content-type application/xml body.xml`;
 
 /** Runs `validate`; returns the exit code. */
 export async function runValidate(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
   const args = parseArgs('validate', argv, {
     product: { type: 'string' },
+    api: { type: 'string' },
     request: { type: 'string' },
     status: { type: 'string' },
     'content-type': { type: 'string' },
@@ -30,7 +32,7 @@ export async function runValidate(argv: readonly string[], io: CliIO, signal?: A
     io.stdout.write(VALIDATE_USAGE + '\n');
     return 0;
   }
-  const product = productOption(args, 'validate', true);
+  const scope = readScope(args, 'validate');
   const request = stringOption(args, 'validate', 'request', true).trim();
   const m = /^([A-Za-z]+)\s+(\S+)$/.exec(request);
   if (!m) throw new UsageError(`validate: --request must be "METHOD URL", e.g. "GET /api/backupSessions/1", got "${request}"`);
@@ -53,13 +55,14 @@ export async function runValidate(argv: readonly string[], io: CliIO, signal?: A
   const abort = () => void validator.abort();
   signal?.addEventListener('abort', abort, { once: true });
   try {
-    const input = { product, method: m[1]!.toUpperCase(), url: m[2]!, status: Number(statusRaw), ...(contentType ? { contentType } : {}) };
+    checkScope(scope, validator.apis, 'validate');
+    const input = { ...scope, method: m[1]!.toUpperCase(), url: m[2]!, status: Number(statusRaw), ...(contentType ? { contentType } : {}) };
     const item = { source: file === '-' ? '<stdin>' : file, ...input };
     const result = read.tooLarge ? await validator.validateOversized(input, read.size) : await validator.validate({ ...input, body: read.bytes });
     const entry = toEntry(item, result);
     const report: CheckReport = { entries: [entry], coverage: [], skipped: [] };
     if (stringOption(args, 'validate', 'format') === 'json') io.stdout.write(formatJson(report));
-    else io.stdout.write(entry.ok ? `valid: ${entry.operationId}${entry.schema ? ` (${entry.schema})` : ''}\n` : formatText(report));
+    else io.stdout.write(entry.ok ? `valid: ${entry.api} ${entry.operationId}${entry.schema ? ` (${entry.schema})` : ''}\n` : formatText(report));
     return entry.ok ? 0 : 1;
   } finally {
     signal?.removeEventListener('abort', abort);

@@ -4,8 +4,7 @@
  */
 import { InputError } from '../cli/errors.js';
 import type { CheckItem, SkippedInput } from '../recordings/item.js';
-import { productFromUrl } from '../recordings/product.js';
-import type { Product } from '../types.js';
+import type { LoadOptions } from '../recordings/load.js';
 
 /** Items and skipped entries of one HAR file. */
 export interface HarInputs {
@@ -26,12 +25,12 @@ function header(headers: unknown, name: string): string | undefined {
 }
 
 /**
- * Parses a HAR document.
+ * Parses a HAR document. An entry is checked when an API of the specs serves its URL (among the
+ * versions of `--product`, or `--api` itself); the others (other sites) are skipped.
  * @param display the file name used in messages and item sources
- * @param product forces the product (`--product`); otherwise taken from each entry's URL base path
  * @throws InputError for text that is not a HAR (names the file and the JSON pointer)
  */
-export function parseHar(text: string, display: string, product?: Product): HarInputs {
+export function parseHar(text: string, display: string, options: Pick<LoadOptions, 'route' | 'product' | 'api'>): HarInputs {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -52,14 +51,15 @@ export function parseHar(text: string, display: string, product?: Product): HarI
     if (!isObject(res) || typeof res.status !== 'number') {
       throw new InputError(`${at}/response/status: expected a number`);
     }
-    const p = product ?? productFromUrl(req.url);
-    if (!p) {
-      skipped.push({ source: at, reason: `not a Veeam API URL: ${req.url}` });
+    const scope = { ...(options.product !== undefined ? { product: options.product } : {}), ...(options.api !== undefined ? { api: options.api } : {}) };
+    const api = options.route({ ...scope, method: req.method, url: req.url });
+    if (api === undefined) {
+      skipped.push({ source: at, reason: `not a URL of ${options.api ?? options.product ?? 'any API'} in the specs: ${req.url}` });
       return;
     }
     const content = isObject(res.content) ? res.content : {};
     const contentType = header(res.headers, 'content-type') ?? (typeof content.mimeType === 'string' && content.mimeType !== '' ? content.mimeType : undefined);
-    const item: CheckItem = { source: at, product: p, method: req.method.toUpperCase(), url: req.url, status: res.status, ...(contentType ? { contentType } : {}) };
+    const item: CheckItem = { source: at, ...scope, api, method: req.method.toUpperCase(), url: req.url, status: res.status, ...(contentType ? { contentType } : {}) };
     if (res.status === 0) {
       item.problem = 'no response in the HAR (status 0: the request failed, was blocked or is still pending)';
     } else if (typeof content.text === 'string') {

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { IndexedOperation, SpecIndex } from '../spec/index.js';
+import { SpecError } from '../spec/errors.js';
 import type { Product } from '../types.js';
 import type { CredentialStore } from './credentials.js';
 import { successStatus } from './examples.js';
@@ -132,7 +133,10 @@ function fillTokenBody(text: string, access: string, refresh: string, expiresIn:
   return JSON.stringify(body, null, 2);
 }
 
-/** The auth flow of a product. */
+/**
+ * The auth flow of a product (the same for each of its API versions).
+ * @throws SpecError for a product the mock has no flow for
+ */
 export function authFlowFor(product: Product): AuthFlow {
   switch (product) {
     case 'enterprise-manager':
@@ -141,5 +145,7 @@ export function authFlowFor(product: Product): AuthFlow {
       return oauth('password', 'refresh_token');
     case 'azure':
       return oauth('password', 'refresh_token');
+    default:
+      throw new SpecError(`mock: no auth flow for product "${product}" (the mock plays enterprise-manager, m365 and azure)`);
   }
 }

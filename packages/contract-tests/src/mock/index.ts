@@ -1,5 +1,8 @@
 /**
- * A real HTTP mock of one Veeam API, driven by the spec: routes by method + path template, answers the
+ * A real HTTP mock of the Veeam APIs, driven by the specs: every API of the specs (or of one product,
+ * or the ones named) at its own base path on one server (`/api`, `/v3`, `/v8`, `/api/v2`; an operation
+ * with its own server, like VB for Azure's `/api/oauth2/token`, at that server's). It routes a request
+ * to the API whose base path the URL starts with, then by method + path template, answers the
  * documented examples (XML or JSON by Accept, representation by `?format=`), and implements the auth
  * flows (EM logon session, OAuth password/refresh grants) so clients can be tested end to end on
  * 127.0.0.1.
@@ -11,12 +14,14 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadSpec } from '../spec/load.js';
+import { serversOfDocument } from '@veeam-rest/spec-registry/lite';
 import { indexSpec, type IndexedOperation, type SpecIndex } from '../spec/index.js';
 import { matchOperation } from '../match.js';
+import { ApiRouter } from '../spec/route.js';
 import { servedAt } from '../spec/servers.js';
-import type { Product } from '../types.js';
-import { findRepoRoot } from '../recordings/paths.js';
+import { openSpecSource, type ApiInfo } from '../spec/source.js';
+import type { ApiAlias, Product } from '../types.js';
+import { UsageError } from '../cli/errors.js';
 import { CredentialStore, type MockUser } from './credentials.js';
 import { negotiate } from './negotiate.js';
 import { hrefRewriter } from './rewrite.js';
@@ -30,7 +35,10 @@ export type { MockRequestLog, RequestLogOptions } from './request-log.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
-  product: Product;
+  /** Serve only this product's API versions. */
+  product?: Product;
+  /** Serve only these APIs (`m365@v8`). @default every API of the specs (of `product`, when given) */
+  api?: ApiAlias | ApiAlias[];
   /** TCP port; 0 picks a free one. @default 0 */
   port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
@@ -44,7 +52,7 @@ export interface MockServerOptions {
    * the request itself; the mock then does nothing more.
    */
   hook?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-  /** Repository root holding redocly.yaml. @default the checkout this package lives in */
+  /** A checkout holding redocly.yaml whose specs are served. @default the specs shipped in this package */
   rootDir?: string;
   /**
    * Recordings directory (as written by `veeam-contract record`): a request with the same method, path
@@ -60,8 +68,13 @@ export interface MockServerOptions {
 
 /** A running mock server. */
 export interface MockServer {
-  /** Base URL including the API base path, e.g. `http://127.0.0.1:41234/api`. */
+  /**
+   * Base URL of the first API served (registry order: the oldest version of the first product),
+   * base path included, e.g. `http://127.0.0.1:41234/api`.
+   */
   url: string;
+  /** Base URL of every API served, by alias (`{ 'm365@v3': 'http://127.0.0.1:41234/v3', ... }`). */
+  urls: Record<ApiAlias, string>;
   /** `http://127.0.0.1:41234`. */
   origin: string;
   /**
@@ -82,20 +95,40 @@ export const DEFAULT_MOCK_USERS: readonly MockUser[] = [{ username: 'admin', pas
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/** One API the mock serves. */
+interface Served {
+  index: SpecIndex;
+  flow: AuthFlow;
+  store: CredentialStore;
+  replay?: ReplayStore;
+  rewrite: (body: string) => string;
+}
+
 /**
- * Starts a mock server for one product.
- * @throws SpecError when the product's spec cannot be bundled, Error when the port is taken.
+ * Starts a mock server for every API of the specs, one product's, or the ones named.
+ * @throws SpecError when a served API's spec cannot be loaded, UsageError for an unknown product or API,
+ *   Error when the port is taken.
  */
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
-  const rootDir = options.rootDir ?? findRepoRoot();
-  const spec = await loadSpec(rootDir, options.product); // only this product: others may be broken
-  const index = indexSpec(spec);
-  const store = new CredentialStore(options.users ?? DEFAULT_MOCK_USERS, options.tokenTtlSeconds ?? 3600);
-  const flow = authFlowFor(options.product);
-  const replay = options.recordingsDir ? await ReplayStore.load(options.recordingsDir, index) : undefined;
+  const source = await openSpecSource({ ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}) });
+  const selected = selectApis(source.apis, options.product, options.api);
+  const served = new Map<ApiAlias, Served>();
+  // One credential store per product: a VB365 server answers every API version with the same tokens.
+  const stores = new Map<Product, CredentialStore>();
+  for (const api of selected) {
+    const index = indexSpec(await source.load(api.alias)); // only these APIs: others may be broken
+    let store = stores.get(api.product);
+    if (!store) stores.set(api.product, (store = new CredentialStore(options.users ?? DEFAULT_MOCK_USERS, options.tokenTtlSeconds ?? 3600)));
+    served.set(api.alias, { index, flow: authFlowFor(api.product), store, rewrite: (b) => b });
+  }
+  const aliases = [...served.keys()];
+  const router = new ApiRouter(selected, (a) => serversOfDocument(served.get(a)!.index.doc));
+  if (options.recordingsDir) {
+    const stores = await ReplayStore.load(options.recordingsDir, source.apis, (method, url) => router.pick(method, url, aliases), [...served.values()].map((s) => s.index));
+    for (const [alias, store] of stores) served.get(alias)!.replay = store;
+  }
+  const first = served.get(aliases[0]!)!;
   const requestLog = new RequestLog(options.requestLog);
-  const basePath = index.rootBasePaths.at(-1) ?? '';
-  let rewrite: (body: string) => string = (b) => b;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -111,7 +144,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const raw = await readBody(req);
     if (raw === undefined) return send(res, log, 413, undefined);
     requestLog.setBody(log, raw.text, raw.bytes);
-    const ctx = new Exchange(req, res, log, index, rewrite, raw.text);
+    // The API whose base path the URL starts with; a URL under none gets the first API's 404.
+    const alias = router.pick(log.method, log.url, aliases);
+    const api = alias === undefined ? undefined : served.get(alias)!;
+    const { index, flow, store } = api ?? first;
+    const ctx = new Exchange(req, res, log, index, (api ?? first).rewrite, raw.text);
+    if (!api) return ctx.sendError(404);
+    log.api = alias;
 
     const found = matchOperation(index, log.method, log.url);
     // An operation with its own server is only there (VB for Azure: /api/oauth2/token, not /api/v2/oauth2/token),
@@ -126,7 +165,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const handled = await flow.handle(ctx, match.operation, store, match.params);
     if (handled) return;
     if (!flow.isPublic(match.operation, index) && !ctx.authorized(flow, store)) return;
-    const recorded = replay?.find(log.method, log.url) ?? [];
+    const recorded = api.replay?.find(log.method, log.url) ?? [];
     if (recorded.length > 0) {
       const mt = ctx.negotiate(recorded.map((r) => r.mediaType));
       if (!mt) return ctx.sendStatus(406, {}, `Not Acceptable: recorded as ${recorded.map((r) => r.mediaType).join(' or ')}`);
@@ -146,9 +185,15 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const origin = `http://${host}:${addr.port}`;
-  rewrite = hrefRewriter(index.basePaths, origin);
+  const urls: Record<ApiAlias, string> = {};
+  for (const [alias, s] of served) {
+    s.rewrite = hrefRewriter(s.index.basePaths, origin);
+    const basePath = s.index.rootBasePaths.at(-1) ?? '';
+    urls[alias] = basePath ? `${origin}/${basePath}` : origin;
+  }
   return {
-    url: basePath ? `${origin}/${basePath}` : origin,
+    url: urls[aliases[0]!]!,
+    urls,
     origin,
     requests: requestLog.entries,
     get requestCount() {
@@ -163,6 +208,23 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The APIs to serve, in registry order.
+ * @throws UsageError naming an unknown product or API and the known ones
+ */
+export function selectApis(apis: readonly ApiInfo[], product: Product | undefined, api: ApiAlias | ApiAlias[] | undefined): ApiInfo[] {
+  const named = api === undefined ? undefined : Array.isArray(api) ? api : [api];
+  if (product !== undefined && !apis.some((a) => a.product === product)) {
+    throw new UsageError(`mock: no product "${product}" in the specs (have: ${[...new Set(apis.map((a) => a.product))].join(', ')})`);
+  }
+  for (const n of named ?? []) {
+    if (!apis.some((a) => a.alias === n)) throw new UsageError(`mock: no API "${n}" in the specs (have: ${apis.map((a) => a.alias).join(', ')})`);
+  }
+  const picked = apis.filter((a) => (product === undefined || a.product === product) && (named === undefined || named.includes(a.alias)));
+  if (picked.length === 0) throw new UsageError(`mock: ${named!.join(', ')} ${named!.length > 1 ? 'are' : 'is'} not an API of ${product}`);
+  return picked;
 }
 
 /** One request/response pair with the helpers the auth flows need. */

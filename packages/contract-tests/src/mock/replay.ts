@@ -6,6 +6,8 @@
 import { loadInputs } from '../recordings/load.js';
 import { splitUrl } from '../match.js';
 import type { SpecIndex } from '../spec/index.js';
+import type { ApiInfo } from '../spec/source.js';
+import type { ApiAlias } from '../types.js';
 import type { ExampleBody } from './examples.js';
 
 /** One replayable response. */
@@ -13,25 +15,35 @@ interface Recorded extends ExampleBody {
   status: number;
 }
 
-/** Recorded responses by request key. */
+/** Recorded responses of one API by request key. */
 export class ReplayStore {
   private constructor(private readonly byKey: Map<string, Recorded[]>, private readonly index: SpecIndex) {}
 
   /**
-   * Loads the 2xx recordings of the index's product under `dir` (layout and sidecars as for `check`).
+   * Loads the 2xx recordings under `dir` (layout and sidecars as for `check`) for the served APIs: each
+   * goes to the API its folder names (`m365/v8/`) or, else, its URL.
+   * @param apis every API of the specs (folders name any of them)
+   * @param route the API of a recorded request among the served ones
+   * @param served the indexes of the served APIs
+   * @returns one store per served API that has recordings
    * @throws InputError for malformed recordings (names the file)
    */
-  static async load(dir: string, index: SpecIndex): Promise<ReplayStore> {
-    const { items } = await loadInputs([dir], { product: index.product });
-    const byKey = new Map<string, Recorded[]>();
-    const store = new ReplayStore(byKey, index);
+  static async load(dir: string, apis: readonly ApiInfo[], route: (method: string, url: string) => ApiAlias | undefined, served: readonly SpecIndex[]): Promise<Map<ApiAlias, ReplayStore>> {
+    const byAlias = new Map(served.map((i) => [i.api, i]));
+    const { items } = await loadInputs([dir], { apis, route: (r) => route(r.method, r.url) });
+    const stores = new Map<ApiAlias, ReplayStore>();
     for (const item of items) {
       if (item.status < 200 || item.status >= 300 || !item.body) continue;
+      const alias = item.api ?? route(item.method, item.url);
+      const index = alias === undefined ? undefined : byAlias.get(alias);
+      if (!index || (item.product !== undefined && item.product !== index.product)) continue;
+      let store = stores.get(index.api);
+      if (!store) stores.set(index.api, (store = new ReplayStore(new Map(), index)));
       const key = store.key(item.method, item.url);
       const mediaType = (item.contentType ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
-      byKey.set(key, [...(byKey.get(key) ?? []), { status: item.status, mediaType, text: Buffer.from(item.body).toString('utf8') }]);
+      store.byKey.set(key, [...(store.byKey.get(key) ?? []), { status: item.status, mediaType, text: Buffer.from(item.body).toString('utf8') }]);
     }
-    return store;
+    return stores;
   }
 
   /** Number of distinct recorded requests. */

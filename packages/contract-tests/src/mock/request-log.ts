@@ -20,6 +20,8 @@ export interface MockRequestLog {
   bodyKept: boolean;
   /** Status the mock answered (0 when the hook handled the request). */
   status: number;
+  /** The API the request was routed to (`m365@v8`), if any. */
+  api?: string;
   /** Matched operation, if any. */
   operationId?: string;
 }

@@ -6,12 +6,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { matchOperation } from '../match.js';
-import { findRepoRoot } from '../recordings/paths.js';
 import { formatSidecar } from '../recordings/sidecar.js';
 import { indexSpec, resolveLocal, trimSlashes, type IndexedOperation, type SpecIndex } from '../spec/index.js';
+import { ApiRouter } from '../spec/route.js';
 import { operationBaseUrl } from '../spec/servers.js';
-import { loadSpec } from '../spec/load.js';
-import type { Product } from '../types.js';
+import { openSpecSource, type ApiInfo, type SpecSource } from '../spec/source.js';
+import type { ApiAlias, Product } from '../types.js';
 import { httpRequest } from './http.js';
 import { extractLinks } from './links.js';
 import { logoff, logon } from './logon.js';
@@ -19,18 +19,21 @@ import { Redactor } from './redact.js';
 
 /** Options of {@link recordApi}. */
 export interface RecordOptions {
-  product: Product;
+  /** The API to record (`m365@v8`); absent: the one `baseUrl`'s base path names, among `product`'s versions. */
+  api?: ApiAlias;
+  /** Narrows the API to this product's versions (one version: no base path needed in `baseUrl`). */
+  product?: Product;
   /** Server URL, with or without the base path (`https://em:9398/api` or `https://em:9398`). */
   baseUrl: string;
   username: string;
   password: string;
-  /** Recordings root; files go to `<outDir>/<product>/<operationId>/`. */
+  /** Recordings root; files go to `<outDir>/<product>/<version>/<operationId>/`. */
   outDir: string;
   /** Replace host names with example.com (consistently). @default false */
   redactHosts?: boolean;
   /** Accept any TLS certificate. @default false */
   insecure?: boolean;
-  /** Repository root with redocly.yaml. @default the checkout of this package */
+  /** A checkout holding redocly.yaml whose specs are used. @default the specs shipped in this package */
   rootDir?: string;
   /** Responses recorded per operation and representation when following links. @default 2 */
   perOperation?: number;
@@ -81,12 +84,28 @@ export function normalizeBaseUrl(baseUrl: string, index: SpecIndex): string {
 }
 
 /**
+ * The API to record: `api`, the only version of `product`, or the one whose base path `baseUrl` has.
+ * @throws Error naming the candidates when none or several fit
+ */
+export function recordedApi(source: Pick<SpecSource, 'apis' | 'servers'>, o: Pick<RecordOptions, 'api' | 'product' | 'baseUrl'>): ApiInfo {
+  const candidates = source.apis.filter((a) => (o.api === undefined || a.alias === o.api) && (o.product === undefined || a.product === o.product));
+  if (candidates.length === 0) throw new Error(`record: no API ${o.api ?? o.product ?? ''} in the specs (have: ${source.apis.map((a) => a.alias).join(', ')})`);
+  if (candidates.length === 1) return candidates[0]!;
+  const router = new ApiRouter(source.apis, (a) => source.servers(a));
+  const alias = router.pick('GET', o.baseUrl, candidates.map((a) => a.alias));
+  const api = candidates.find((a) => a.alias === alias);
+  if (!api) throw new Error(`record: ${o.baseUrl} has no base path of ${o.product ?? 'an API'} (${router.describe(candidates.map((a) => a.alias))}): add it to the URL or name the API with --api`);
+  return api;
+}
+
+/**
  * Records a live server's read operations.
  * @throws Error when logon fails or the spec cannot be loaded
  */
 export async function recordApi(o: RecordOptions): Promise<RecordSummary> {
-  const spec = await loadSpec(o.rootDir ?? findRepoRoot(), o.product); // only this product: others may be broken
-  const index = indexSpec(spec);
+  const source = await openSpecSource(o.rootDir !== undefined ? { rootDir: o.rootDir } : {});
+  const api = recordedApi(source, o);
+  const index = indexSpec(await source.load(api.alias)); // only this API: others may be broken
   const baseUrl = normalizeBaseUrl(o.baseUrl, index);
   const base = new URL(baseUrl);
   const insecure = o.insecure ?? false;
@@ -96,13 +115,13 @@ export async function recordApi(o: RecordOptions): Promise<RecordSummary> {
   redactor.addHost(base.hostname);
   const summary: RecordSummary = { written: [], skipped: [], warnings: [] };
   const captured: Captured[] = [];
-  const mediaTypes = o.product === 'enterprise-manager' ? ['application/xml', 'application/json'] : ['application/json'];
+  const mediaTypes = api.product === 'enterprise-manager' ? ['application/xml', 'application/json'] : ['application/json'];
   const maxRequests = o.maxRequests ?? 200;
   let requests = 0;
 
   const tokenOp = index.byId.get('createToken');
   const tokenUrl = tokenOp ? `${operationBaseUrl(index, tokenOp, baseUrl)}/${trimSlashes(tokenOp.path)}` : undefined;
-  const session = await logon({ product: o.product, baseUrl, username: o.username, password: o.password, insecure, ...(tokenUrl ? { tokenUrl } : {}) });
+  const session = await logon({ product: api.product, baseUrl, username: o.username, password: o.password, insecure, ...(tokenUrl ? { tokenUrl } : {}) });
   session.secrets.forEach((s) => redactor.addSecret(s));
   const logonOp = index.byId.get(session.exchange.operationId);
   if (logonOp) {
@@ -184,7 +203,7 @@ export async function recordApi(o: RecordOptions): Promise<RecordSummary> {
       summary.skipped.push({ url: redactor.apply(c.url), reason: `not JSON or XML (${c.contentType || 'no Content-Type'}), HTTP ${c.status}` });
       continue;
     }
-    const dir = path.join(o.outDir, o.product, c.op.operationId);
+    const dir = path.join(o.outDir, api.product, api.version, c.op.operationId);
     const stem = `${c.status}${c.variant ? `-${c.variant}` : ''}`;
     let name = `${stem}.${ext}`;
     for (let n = 2; used.has(path.join(dir, name)); n++) name = `${stem}-${n}.${ext}`;

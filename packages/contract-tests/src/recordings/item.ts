@@ -1,12 +1,15 @@
 /** One response to check, from a recording or a HAR entry. */
-import type { Product, ResponseInput } from '../types.js';
+import type { ApiAlias, Product, ResponseInput } from '../types.js';
 import type { RecordingOrigin } from './sidecar.js';
 
 /** A response to check, with where it came from. */
 export interface CheckItem {
   /** Shown in reports: a file path, or `file.har#/log/entries/3`. */
   source: string;
-  product: Product;
+  /** Narrows the API choice to this product (its folder, or `--product`); absent: any API. */
+  product?: Product;
+  /** The API itself (a `<product>/<version>/` folder, or `--api`); absent: picked from the URL. */
+  api?: ApiAlias;
   method: string;
   url: string;
   status: number;
@@ -32,7 +35,8 @@ export interface SkippedInput {
 /** The validator input of an item that has a body. */
 export function toResponseInput(item: CheckItem): ResponseInput {
   return {
-    product: item.product,
+    ...(item.product !== undefined ? { product: item.product } : {}),
+    ...(item.api !== undefined ? { api: item.api } : {}),
     method: item.method,
     url: item.url,
     status: item.status,

@@ -10,9 +10,10 @@ import { lineCol } from '../body.js';
 import { parseHar } from '../har/parse.js';
 import { tooDeepOffset } from '../json/depth.js';
 import { readFileLimited, type LimitedRead } from '../read-limited.js';
-import type { Product } from '../types.js';
+import type { ApiInfo } from '../spec/source.js';
+import type { ApiAlias, Product } from '../types.js';
 import type { CheckItem, SkippedInput } from './item.js';
-import { productFromPath, productFromUrl } from './product.js';
+import { scopeFromPath } from './scope.js';
 import { parseSidecar, sidecarPath } from './sidecar.js';
 
 /** Everything found under the given paths. */
@@ -23,8 +24,17 @@ export interface LoadedInputs {
 
 /** Options of {@link loadInputs}. */
 export interface LoadOptions {
-  /** Forces the product of every input (`--product`). */
+  /** The APIs of the specs: a `recordings/<product>/[<version>/]` folder narrows a recording to them. */
+  apis: readonly ApiInfo[];
+  /**
+   * The API a HAR entry goes to (undefined: no API serves its URL, the entry is skipped); the
+   * validator's own routing (`Validator.route`).
+   */
+  route(request: { product?: Product; api?: ApiAlias; method: string; url: string }): ApiAlias | undefined;
+  /** Only this product (`--product`): inputs filed under another are skipped; HAR entries are routed among its versions. */
   product?: Product;
+  /** Only this API (`--api`): as `product`, narrowed to one version. */
+  api?: ApiAlias;
   /** Paths in messages are shown relative to this directory. @default process.cwd() */
   cwd?: string;
   /** Called after each file is read (progress). */
@@ -69,7 +79,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * @throws InputError for a missing path, a body without sidecar, a sidecar without body or a bad
  *   sidecar/HAR, naming the file
  */
-export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedInputs> {
+export async function loadInputs(paths: readonly string[], options: LoadOptions): Promise<LoadedInputs> {
   const cwd = options.cwd ?? process.cwd();
   const display = (f: string) => {
     const rel = path.relative(cwd, f);
@@ -100,7 +110,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
       const harLimit = Math.min(8 * maxBody, MAX_STRING_BYTES);
       const read = await readLimited(file, harLimit, display);
       if (read.tooLarge) throw new InputError(`${display(file)}: ${read.size ?? `more than ${harLimit}`} bytes, more than the HAR limit of ${harLimit} bytes (8x the body limit; raise --max-body-mb)`);
-      const har = parseHar(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'), display(file), options.product);
+      const har = parseHar(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'), display(file), options);
       items.push(...har.items);
       skipped.push(...har.skipped);
     } else if (file.endsWith(SIDECAR)) {
@@ -109,20 +119,24 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions 
       // Named explicitly: check the body it describes; found in a walk: the body is visited itself.
       if (explicit && !seen.has(body)) {
         seen.add(body);
-        add(await loadRecording(body, display, maxBody, options.product));
+        add(await loadRecording(body, display, maxBody, options));
       }
     } else if (isBody(file) || explicit) {
       if (seen.has(file)) continue;
       seen.add(file);
-      add(await loadRecording(file, display, maxBody, options.product));
+      add(await loadRecording(file, display, maxBody, options));
     }
     options.onFile?.(file);
   }
   return { items, skipped };
 }
 
-/** Loads one recording; with `--product`, a recording filed under another product's folder is skipped. */
-async function loadRecording(file: string, display: (f: string) => string, maxBody: number, forced?: Product): Promise<CheckItem | SkippedInput> {
+/**
+ * Loads one recording. Its folder narrows the API (`recordings/m365/v8/...` -> m365@v8,
+ * `recordings/m365/...` -> a version of m365 picked by URL); with `--product` / `--api`, a recording
+ * filed under another product or version is skipped.
+ */
+async function loadRecording(file: string, display: (f: string) => string, maxBody: number, options: LoadOptions): Promise<CheckItem | SkippedInput> {
   const metaFile = sidecarPath(file);
   const metaRead = await readFileLimited(metaFile, MAX_SIDECAR_BYTES).catch(() => undefined);
   if (metaRead === undefined) {
@@ -135,23 +149,36 @@ async function loadRecording(file: string, display: (f: string) => string, maxBo
   const deep = tooDeepOffset(metaText, MAX_SIDECAR_DEPTH);
   if (deep >= 0) throw new InputError(`${display(metaFile)}:${lineCol(metaText, deep)}: nests deeper than ${MAX_SIDECAR_DEPTH} levels, not a sidecar`);
   const meta = parseSidecar(metaText, display(metaFile));
-  const folder = productFromPath(file);
-  if (forced && folder && folder !== forced) return { source: display(file), reason: `recorded for ${folder}, not --product ${forced}` };
-  const product = forced ?? folder ?? productFromUrl(meta.url);
-  if (!product) {
-    throw new InputError(`${display(file)}: cannot tell the product; put it under recordings/<product>/ or pass --product`);
+  const scope = scopeFromPath(file, options.apis);
+  const forcedProduct = options.api !== undefined ? options.apis.find((a) => a.alias === options.api)?.product : options.product;
+  if (forcedProduct !== undefined && scope.product !== undefined && scope.product !== forcedProduct) {
+    return { source: display(file), reason: `recorded for ${scope.product}, not --${options.api !== undefined ? `api ${options.api}` : `product ${forcedProduct}`}` };
   }
-  const read = await readLimited(file, maxBody, display);
-  return {
+  const filedFor = scope.api ?? scope.unknownVersion;
+  if (options.api !== undefined && filedFor !== undefined && filedFor !== options.api) {
+    return { source: display(file), reason: `recorded for ${filedFor}, not --api ${options.api}` };
+  }
+  const product = forcedProduct ?? scope.product;
+  const api = options.api ?? scope.api;
+  const item: CheckItem = {
     source: display(file),
-    product,
+    ...(product !== undefined ? { product } : {}),
+    ...(api !== undefined ? { api } : {}),
     method: meta.method,
     url: meta.url,
     status: meta.status,
     contentType: meta.contentType,
-    ...(read.tooLarge ? { tooLarge: read.size === undefined ? {} : { size: read.size } } : { body: read.bytes }),
     origin: meta.origin,
   };
+  if (scope.unknownVersion !== undefined && api === undefined) {
+    const have = options.apis.filter((a) => a.product === scope.product).map((a) => a.alias);
+    item.problem = `filed under ${scope.unknownVersion.replace('@', '/')}/, but the specs have no API ${scope.unknownVersion} (have: ${have.join(', ')})`;
+    return item;
+  }
+  const read = await readLimited(file, maxBody, display);
+  if (read.tooLarge) item.tooLarge = read.size === undefined ? {} : { size: read.size };
+  else item.body = read.bytes;
+  return item;
 }
 
 /** {@link readFileLimited}, with a read error as an InputError naming the file. */

@@ -24,7 +24,7 @@ export function xmlEscape(s: string): string {
 
 function testcase(e: CheckEntry): string {
   const name = xmlEscape(e.source);
-  const cls = xmlEscape(`${e.product}.${e.operationId ?? 'unknown-operation'}`);
+  const cls = xmlEscape(`${e.api ?? 'no-api'}.${e.operationId ?? 'unknown-operation'}`);
   if (e.ok) return `    <testcase classname="${cls}" name="${name}"/>`;
   const first = e.errors[0];
   const message = xmlEscape(first ? `${first.path}: ${first.message}` : e.outcome);
@@ -40,12 +40,13 @@ function testcase(e: CheckEntry): string {
 
 /** Formats a report as JUnit XML. */
 export function formatJunit(report: CheckReport): string {
-  const byProduct = new Map<string, CheckEntry[]>();
-  for (const e of report.entries) byProduct.set(e.product, [...(byProduct.get(e.product) ?? []), e]);
+  // One suite per API (`m365@v3`); responses no API serves go to `no-api`.
+  const byApi = new Map<string, CheckEntry[]>();
+  for (const e of report.entries) byApi.set(e.api ?? 'no-api', [...(byApi.get(e.api ?? 'no-api') ?? []), e]);
   const failures = report.entries.filter((e) => !e.ok).length;
-  const suites = [...byProduct].map(([product, entries]) => {
+  const suites = [...byApi].map(([api, entries]) => {
     const f = entries.filter((e) => !e.ok).length;
-    return [`  <testsuite name="${xmlEscape(product)}" tests="${entries.length}" failures="${f}" errors="0" skipped="0">`, ...entries.map(testcase), '  </testsuite>'].join('\n');
+    return [`  <testsuite name="${xmlEscape(api)}" tests="${entries.length}" failures="${f}" errors="0" skipped="0">`, ...entries.map(testcase), '  </testsuite>'].join('\n');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

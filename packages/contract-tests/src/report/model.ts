@@ -7,7 +7,9 @@ import type { CoverageRow } from './coverage.js';
 export type EntryOutcome = Outcome | 'no-body';
 
 /** One checked response: the request side of its {@link CheckItem}, plus what validation found. */
-export interface CheckEntry extends Pick<CheckItem, 'source' | 'product' | 'method' | 'url' | 'status' | 'contentType'> {
+export interface CheckEntry extends Pick<CheckItem, 'source' | 'method' | 'url' | 'status' | 'contentType'> {
+  /** The API the response was validated against (absent when no API serves its URL). */
+  api?: string;
   ok: boolean;
   outcome: EntryOutcome;
   operationId?: string;
@@ -34,9 +36,10 @@ export interface Summary {
 
 /** Joins an item with its validation result (or its problem). */
 export function toEntry(item: CheckItem, result: ValidationResult | undefined): CheckEntry {
+  const api = result?.api ?? item.api;
   const base = {
     source: item.source,
-    product: item.product,
+    ...(api !== undefined ? { api } : {}),
     method: item.method,
     url: item.url,
     status: item.status,

@@ -6,7 +6,7 @@ import { summarize, type CheckEntry, type CheckReport } from './model.js';
 // Every field is escaped: sources, URLs and content types come from files and HAR entries, messages
 // and values from bodies.
 function describeFailure(e: CheckEntry): string {
-  const head = esc(`FAIL ${e.source}  ${e.operationId ?? '(no operation)'}  [${e.outcome}]  ${e.method} ${e.url} -> ${e.status}${e.contentType ? ` ${e.contentType}` : ''}`);
+  const head = esc(`FAIL ${e.source}  ${e.api ? `${e.api} ` : ''}${e.operationId ?? '(no operation)'}  [${e.outcome}]  ${e.method} ${e.url} -> ${e.status}${e.contentType ? ` ${e.contentType}` : ''}`);
   const lines = e.errors.map((err) => {
     const extra = [err.expected !== undefined ? `expected ${err.expected}` : '', err.actual !== undefined ? `actual ${err.actual}` : ''].filter(Boolean).join('; ');
     return esc(`  at ${err.path || '/'}: ${err.message}${extra ? ` (${extra})` : ''}`);
@@ -25,7 +25,7 @@ export function formatText(report: CheckReport, options: { verbose?: boolean } =
   const s = summarize(report);
   const parts = Object.entries(s.byOutcome).map(([k, n]) => `${n} ${k}`);
   if (out.length) out.push('');
-  out.push(esc(`${s.checked} checked: ${s.valid} valid, ${s.failed} failed${parts.length ? ` (${parts.join(', ')})` : ''}${s.skipped ? `; ${s.skipped} skipped (${[...new Set(report.skipped.map((x) => x.reason.replace(/:.*$/, '').replace(/^recorded for .*/, 'other product')))].join(', ')})` : ''}`));
+  out.push(esc(`${s.checked} checked: ${s.valid} valid, ${s.failed} failed${parts.length ? ` (${parts.join(', ')})` : ''}${s.skipped ? `; ${s.skipped} skipped (${[...new Set(report.skipped.map((x) => x.reason.replace(/:.*$/, '').replace(/^recorded for .*/, 'other API')))].join(', ')})` : ''}`));
   if (report.coverage.length) out.push('', formatCoverageTable(report.coverage).split('\n').map(esc).join('\n'));
   return out.join('\n') + '\n';
 }

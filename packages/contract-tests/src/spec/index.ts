@@ -1,7 +1,7 @@
 // Indexes a bundled document once: operations with their path templates, responses and the
 // x-veeam-* extensions the validators read.
 import type { LoadedSpec, OpenApiDoc, Schema } from './load.js';
-import type { OperationInfo, Product } from '../types.js';
+import type { ApiAlias, OperationInfo, Product } from '../types.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -41,9 +41,12 @@ export interface IndexedOperation extends OperationInfo {
 /** A path template segment. */
 export type Segment = { literal: string } | { param: string };
 
-/** Index of one product's spec. */
+/** Index of one API's spec. */
 export interface SpecIndex {
+  /** Registry alias (`m365@v3`). */
+  api: ApiAlias;
   product: Product;
+  version: string;
   spec: LoadedSpec;
   doc: OpenApiDoc;
   /** Server base paths of the root and of every override, longest first (`api/v2`, `api`). */
@@ -91,7 +94,9 @@ export function indexSpec(spec: LoadedSpec): SpecIndex {
     }
   }
   return {
+    api: spec.alias,
     product: spec.product,
+    version: spec.version,
     spec,
     doc,
     basePaths: [...new Set([...serverBasePaths(doc.servers), ...operations.flatMap((o) => o.serverBasePaths ?? [])])].sort((a, b) => b.length - a.length),

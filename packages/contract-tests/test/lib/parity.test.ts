@@ -78,7 +78,7 @@ for (const root of roots) {
       // One reference JVM per document is slow: every example as is, mutants of seed examples (all
       // examples in the small fixture repo).
       const mutated = (ex: XmlExample) => root === FIXTURE_ROOT || ex.seed;
-      const cases = examples.flatMap((ex) => MUTATIONS.filter(([m]) => m === 'as is' || mutated(ex)).map(([m, f]) => ({ label: `${ex.name} [${m}]`, xml: f(ex.xml), xsd: v.xsdFor('enterprise-manager', ex.namespace)! })))
+      const cases = examples.flatMap((ex) => MUTATIONS.filter(([m]) => m === 'as is' || mutated(ex)).map(([m, f]) => ({ label: `${ex.name} [${m}]`, xml: f(ex.xml), xsd: v.xsdFor(ex.api, ex.namespace)! })))
         .filter((c, i, all) => all.findIndex((o) => o.xml === c.xml && o.xsd === c.xsd) === i); // distinct documents only
       const ours = await watchdog(v.xsd.validate(cases.map((c) => ({ xsd: c.xsd, xml: c.xml }))), CALL_TIMEOUT_MS, 'batch JVM');
       const mine = ours.map((r) => (r.ok ? 'valid' : `${r.errors[0]?.line}:${r.errors[0]?.column}`));

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { firstExample, isJson, isXml, listOperations, resolveRef, type MediaType, type OpenApiDoc } from '../../src/openapi.js';
 
-/** Loads the bundled spec the site was built from, or explains how to build it. */
-export function loadBuiltSpec(distDir: string, slug: string): OpenApiDoc {
-  const file = path.join(distDir, slug, 'openapi.json');
+/** Loads the bundled spec of one API folder (`m365/v3`) the site was built from, or explains how to build it. */
+export function loadBuiltSpec(distDir: string, folder: string): OpenApiDoc {
+  const file = path.join(distDir, folder, 'openapi.json');
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`pnpm docs:build\` before the docs tests`);
   return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
 }

@@ -2,9 +2,9 @@
 // root names one (`x-veeam-upstream`) is compared with the vendor operation of the same method and full
 // path; every difference must be recorded in the spec (`x-veeam-deviations`), and every record must
 // still match a difference (docs/extensions.md).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { openRegistry, RegistryError, type ApiEntry } from '@veeam-rest/spec-registry';
 import type { CheckResult, Finding } from '../findings.js';
 import { SchemaComparer } from '../conformance/compare-schema.js';
 import { normalizePath, OperationComparer, operationsOf, serverBasePath, type OperationRef } from '../conformance/compare-operation.js';
@@ -19,18 +19,6 @@ export interface ConformanceRun {
   /** Differences recorded by a matching deviation. */
   recorded: number;
   failures: Finding[];
-}
-
-/** APIs of `rootDir/redocly.yaml`: alias -> absolute root file. */
-function registryApis(rootDir: string): { apis: [string, string][]; error?: Finding } {
-  const file = path.join(rootDir, 'redocly.yaml');
-  let doc: any;
-  try {
-    doc = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    return { apis: [], error: { file, message: `cannot read the API registry: ${(e as Error).message.split('\n')[0]}` } };
-  }
-  return { apis: Object.entries<any>(doc?.apis ?? {}).map(([alias, api]) => [alias, path.resolve(rootDir, String(api?.root))]) };
 }
 
 /** Compares one API with its vendor document. */
@@ -129,11 +117,20 @@ function compareApi(ours: Sources, upstream: Sources, root: Located, upRoot: Loc
   return { compared, list };
 }
 
-/** Runs the conformance comparison over every API of the registry that names an upstream document. */
-export function conformanceCheck(rootDir: string): CheckResult {
-  const { apis, error } = registryApis(rootDir);
-  if (error) return { name: 'conformance', summary: 'the registry could not be read', failures: [error], notes: [] };
-  const runs = apis.map(([alias, file]) => conformanceOf(alias, file, rootDir));
+/**
+ * Runs the conformance comparison over every API of the registry that names an upstream document.
+ * @param apis the registry's APIs when the caller has read it already; else read from `rootDir`
+ */
+export async function conformanceCheck(rootDir: string, apis?: readonly ApiEntry[]): Promise<CheckResult> {
+  if (apis === undefined) {
+    try {
+      apis = (await openRegistry({ rootDir })).apis;
+    } catch (e) {
+      if (!(e instanceof RegistryError)) throw e;
+      return { name: 'conformance', summary: 'the registry could not be read', failures: [{ file: e.file, position: e.position, message: e.detail }], notes: [] };
+    }
+  }
+  const runs = apis.map((api) => conformanceOf(api.alias, api.rootFile, rootDir));
   const checked = runs.filter((r) => r.compared > 0 || r.failures.length > 0);
   const failures = runs.flatMap((r) => r.failures);
   const ops = runs.reduce((n, r) => n + r.compared, 0);

@@ -21,10 +21,10 @@ export async function examplesCheck(v: Validator, examples: ExampleCase[]): Prom
     if (!r.ok) failures.push(...resultFindings(ex, r));
   });
   // An operation without any response example is a failure too (the contract suite would test nothing).
-  for (const [product, index] of v.indexes) {
+  for (const [api, index] of v.indexes) {
     for (const op of index.operations) {
       const has = Object.values(op.content).some((entries) => entries.some((e) => Object.keys(e.examples).length > 0));
-      if (!has) failures.push({ file: index.spec.rootFile, position: `#${op.pointer}`, message: `${product} ${op.operationId} has no response example` });
+      if (!has) failures.push({ file: index.spec.rootFile, position: `#${op.pointer}`, message: `${api} ${op.operationId} has no response example` });
     }
   }
   const xml = examples.filter((e) => e.json === undefined).length;

@@ -94,7 +94,7 @@ export function linksCheck(v: Validator, examples: ExampleCase[]): CheckResult {
   let count = 0;
   let undescribedCount = 0;
   for (const ex of examples) {
-    const index = v.indexes.get(ex.product)!;
+    const index = v.indexes.get(ex.api)!;
     const dead = listed(index.doc, 'x-veeam-dead-links');
     const undescribed = listed(index.doc, 'x-veeam-undescribed-links');
     const links = ex.json !== undefined ? jsonLinks(ex.json) : xmlLinks(ex.body);
@@ -104,7 +104,7 @@ export function linksCheck(v: Validator, examples: ExampleCase[]): CheckResult {
       if (r.ok) continue;
       const d = findListed(dead, index, link, false);
       if (d) {
-        const key = `${ex.product} ${link.href}`;
+        const key = `${ex.api} ${link.href}`;
         if (!seen.has(key)) { seen.add(key); notes.push(`dead link (x-veeam-dead-links ${d.template}): ${link.href} in ${ex.label}`); }
         continue;
       }

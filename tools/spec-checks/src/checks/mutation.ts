@@ -8,7 +8,7 @@ import { xmlMutants } from '../mutate/xml.js';
 
 /** The component schema an example is checked against (representation, `$ref`, or the matching oneOf member). */
 function rootSchema(v: Validator, ex: ExampleCase): { name: string; schema: any } | undefined {
-  const doc = v.indexes.get(ex.product)!.doc;
+  const doc = v.indexes.get(ex.api)!.doc;
   const names = ex.target.representation ? [ex.target.representation] : schemaNames(ex.entry.schema);
   const schemas = doc.components?.schemas ?? {};
   if (ex.json === undefined) {
@@ -27,7 +27,7 @@ export async function mutationCheck(v: Validator, examples: ExampleCase[]): Prom
   const failures: Finding[] = [];
   const notes: string[] = [];
   for (const ex of seeds) {
-    const doc = v.indexes.get(ex.product)!.doc;
+    const doc = v.indexes.get(ex.api)!.doc;
     const root = rootSchema(v, ex);
     if (!root) { failures.push({ file: ex.file, message: `${ex.label}: cannot tell which schema the seed example follows` }); continue; }
     const mutants = ex.json !== undefined ? jsonMutants(doc, root.schema, ex.json) : xmlMutants(doc, root.schema, ex.body);

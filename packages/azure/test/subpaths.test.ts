@@ -1,0 +1,33 @@
+// The entry points as Node resolves them for a user: package.json `exports` of the built package, in a
+// real Node process (the package imports itself by name, as a dependent would).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs an ESM snippet with Node in the package folder and returns its JSON output. */
+function node(code: string): unknown {
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: packageDir, encoding: 'utf8' }));
+}
+
+describe('@veeam-rest/azure entry points', () => {
+  it('the root and /v2 are one module: the same createClient, the v2 spec', () => {
+    const out = node(`
+      const root = await import('@veeam-rest/azure');
+      const v2 = await import('@veeam-rest/azure/v2');
+      console.log(JSON.stringify({ same: root.createClient === v2.createClient, version: v2.spec.version, basePath: v2.spec.basePath, exports: Object.keys(v2).sort() }));
+    `);
+    expect(out).toEqual({
+      same: true,
+      version: 'v2',
+      basePath: '/api/v2',
+      exports: ['VeeamAuthError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
+    });
+  });
+
+  it.each(['@veeam-rest/azure/v99', '@veeam-rest/azure/client', '@veeam-rest/azure/generated/v2/operations.gen.js'])('%s is not an entry point', (specifier) => {
+    const out = node(`try { await import(${JSON.stringify(specifier)}); console.log('"resolved"'); } catch (e) { console.log(JSON.stringify(e.code)); }`);
+    expect(out).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+});

@@ -1,0 +1,14 @@
+// The runtime's errors and option types, exported from every version's entry point.
+export {
+  VeeamAuthError,
+  VeeamError,
+  VeeamLinkError,
+  VeeamPaginationError,
+  VeeamRequestError,
+  VeeamResponseError,
+  type ApiError,
+  type LinkObject,
+  type Logger,
+  type RetryOptions,
+  type TlsOptions,
+} from '@veeam-rest/client-core';
