@@ -1,5 +1,6 @@
 import createOpenApiClient from 'openapi-fetch';
 import type { AuthFactory } from './auth/types.js';
+import { BodyTooLarge } from './body-limit.js';
 import { VeeamError, VeeamPaginationError, VeeamRequestError, VeeamResponseError, type ApiError } from './errors.js';
 import { createLinkResolver } from './follow.js';
 import type { Logger } from './logger.js';
@@ -7,7 +8,7 @@ import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format
 import { createPaginator } from './paginate.js';
 import { CallRequest, SIGNAL_KEY } from './call-request.js';
 import { createPathSerializer } from './path-serializer.js';
-import { BodyTooLarge, createPipeline } from './pipeline.js';
+import { createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
@@ -32,8 +33,9 @@ export interface BaseClientOptions {
   /** Receives request/response/retry/auth events (never headers, bodies or credentials). */
   logger?: Logger;
   /**
-   * Largest response body the client reads, in bytes; larger ones throw VeeamResponseError `too-large`
-   * before being buffered.
+   * Largest response body the client reads, in bytes, counted after Content-Encoding (gzip, deflate, br)
+   * is undone and while the body streams in; larger ones throw VeeamResponseError `too-large` as soon as
+   * the count passes the limit, before being buffered. Auth responses are bounded by it too.
    * @default 33554432 (32 MiB, the XML decoder's limit)
    */
   maxResponseBytes?: number;
@@ -75,8 +77,8 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
   const defaultFormat = product.format ?? 'json';
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const transport: FetchLike = options.fetch ?? createTlsFetch(options.tls) ?? ((input, init) => globalThis.fetch(input, init));
-  const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger });
   const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+  const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger, maxResponseBytes });
   const pipeline = createPipeline({ fetch: transport, auth, retry: resolveRetryPolicy(options.retry), log: options.logger, maxResponseBytes });
   const base = createOpenApiClient<Record<string, never>>({
     baseUrl,

@@ -12,7 +12,10 @@ export class VeeamError extends Error {
 /** Reasons a response could not be turned into a typed result. */
 export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body' | 'too-large';
 
-/** The server answered, but with a body the client cannot decode into the documented type (or a body over maxResponseBytes). */
+/**
+ * The server answered, but with a body the client cannot decode into the documented type, or a body
+ * over maxResponseBytes (counted after Content-Encoding is undone).
+ */
 export class VeeamResponseError extends VeeamError {
   declare readonly code: VeeamResponseErrorCode;
   /** HTTP status of the response. */
@@ -34,9 +37,12 @@ export class VeeamResponseError extends VeeamError {
 }
 
 /** Reasons a request produced no response. */
-export type VeeamRequestErrorCode = 'timeout' | 'aborted' | 'network';
+export type VeeamRequestErrorCode = 'timeout' | 'aborted' | 'network' | 'redirect';
 
-/** The request did not complete: timed out, aborted by the caller, or failed on the network. */
+/**
+ * The request did not complete: timed out, aborted by the caller, failed on the network, or was
+ * redirected where the client does not follow (`redirect`: to another origin, or more than 5 times).
+ */
 export class VeeamRequestError extends VeeamError {
   declare readonly code: VeeamRequestErrorCode;
   /** HTTP method of the request. */
