@@ -12,7 +12,7 @@ import { createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
-import type { XmlMapping } from './xml/index.js';
+import { XmlDecodeError, type XmlMapping } from './xml/index.js';
 import type { LinkObject, VeeamClient } from './types.js';
 
 /** Options shared by every product's `createClient`. */
@@ -20,7 +20,8 @@ export interface BaseClientOptions {
   /** API root including the base path, e.g. `https://em.example.com:9398/api`. */
   baseUrl: string;
   /**
-   * Timeout of each call in ms (auth, retries and body included); 0 disables it. Per call: `timeoutMs`.
+   * Timeout of each call in ms (auth, retries, reading and decoding the body included); 0 disables it.
+   * Per call: `timeoutMs`.
    * @default 60000
    */
   timeoutMs?: number;
@@ -98,21 +99,27 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
     const timeout = timeoutMs > 0 ? new AbortController() : undefined;
     const timer = timeout ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     const signal = timeout && userSignal ? AbortSignal.any([userSignal, timeout.signal]) : (timeout?.signal ?? userSignal ?? undefined);
-    const request: Record<string, unknown> = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', [SIGNAL_KEY]: signal };
+    // Raw bytes, not text: decodeSuccess decodes them as strict UTF-8 (text() would hide bad bytes as U+FFFD).
+    const request: Record<string, unknown> = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'arrayBuffer', [SIGNAL_KEY]: signal };
     // Middleware and per-call fetch functions expect a WHATWG Request; everything else gets a CallRequest.
     if (rest.middleware !== undefined || rest.fetch !== undefined) request.Request ??= globalThis.Request;
-    let result: { data?: unknown; error?: unknown; response: Response };
+    // Decoding is synchronous: the timer cannot fire during it, so the decoder checks this deadline itself.
+    const deadline = timeout ? Date.now() + timeoutMs : undefined;
     try {
-      result = await (base.request as (m: string, p: string, i: unknown) => Promise<typeof result>)(method.toLowerCase(), path, request);
+      const result = await (base.request as (m: string, p: string, i: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
+        method.toLowerCase(),
+        path,
+        request,
+      );
+      const { response } = result;
+      const ctx: DecodeContext = { operationId, operation: product.operations[operationId], format, query: init.params?.query, xmlMapping: product.xmlMapping, deadline, signal };
+      if (!response.ok) return { error: { status: response.status, operationId, body: decodeErrorBody(result.error, response, ctx) }, response };
+      return { data: decodeSuccess(result.data as ArrayBuffer | undefined, response, ctx), response };
     } catch (error) {
       throw toRequestError(error, method, `${baseUrl}${path}`, timeout?.signal, userSignal ?? undefined, timeoutMs, operationId);
     } finally {
       clearTimeout(timer);
     }
-    const { response } = result;
-    const ctx: DecodeContext = { operationId, operation: product.operations[operationId], format, query: init.params?.query, xmlMapping: product.xmlMapping };
-    if (!response.ok) return { error: { status: response.status, operationId, body: decodeErrorBody(result.error, response, ctx) }, response };
-    return { data: decodeSuccess(result.data as string | undefined, response, ctx), response };
   }
 
   const client = {
@@ -168,6 +175,9 @@ function toRequestError(
   operationId: string,
 ): Error {
   if (error instanceof VeeamError) return error;
+  if (error instanceof XmlDecodeError && error.code === 'timeout') {
+    return new VeeamRequestError('timeout', `${method} ${url} timed out after ${timeoutMs} ms (while decoding the response body).`, { method, url, cause: error });
+  }
   const tooLarge = error instanceof BodyTooLarge ? error : error instanceof Error && error.cause instanceof BodyTooLarge ? error.cause : undefined;
   if (tooLarge) {
     const size = tooLarge.declared !== undefined ? `declares ${tooLarge.declared} bytes` : `streamed past ${tooLarge.limit} bytes`;

@@ -10,11 +10,12 @@ export class VeeamError extends Error {
 }
 
 /** Reasons a response could not be turned into a typed result. */
-export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body' | 'too-large';
+export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body' | 'too-large' | 'empty-body';
 
 /**
- * The server answered, but with a body the client cannot decode into the documented type, or a body
- * over maxResponseBytes (counted after Content-Encoding is undone).
+ * The server answered, but with a body the client cannot decode into the documented type: not UTF-8,
+ * malformed, over maxResponseBytes (counted after Content-Encoding is undone), or empty where the spec
+ * documents content for the status (`empty-body`).
  */
 export class VeeamResponseError extends VeeamError {
   declare readonly code: VeeamResponseErrorCode;
@@ -40,8 +41,9 @@ export class VeeamResponseError extends VeeamError {
 export type VeeamRequestErrorCode = 'timeout' | 'aborted' | 'network' | 'redirect';
 
 /**
- * The request did not complete: timed out, aborted by the caller, failed on the network, or was
- * redirected where the client does not follow (`redirect`: to another origin, or more than 5 times).
+ * The request did not complete: timed out (reading and decoding the body included), aborted by the
+ * caller, failed on the network, or was redirected where the client does not follow (`redirect`: to
+ * another origin, or more than 5 times).
  */
 export class VeeamRequestError extends VeeamError {
   declare readonly code: VeeamRequestErrorCode;
