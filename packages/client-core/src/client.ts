@@ -1,5 +1,6 @@
 import createOpenApiClient from 'openapi-fetch';
 import type { AuthFactory } from './auth/types.js';
+import { checkBaseUrl } from './base-url.js';
 import { BodyTooLarge } from './body-limit.js';
 import { VeeamError, VeeamPaginationError, VeeamRequestError, VeeamResponseError, type ApiError } from './errors.js';
 import { createLinkResolver } from './follow.js';
@@ -17,7 +18,10 @@ import type { LinkObject, VeeamClient } from './types.js';
 
 /** Options shared by every product's `createClient`. */
 export interface BaseClientOptions {
-  /** API root including the base path, e.g. `https://em.example.com:9398/api`. */
+  /**
+   * API root including the base path, e.g. `https://em.example.com:9398/api`. A URL with `user:password@`
+   * is refused (VeeamConfigError `credentials-in-url`): credentials go in `auth`.
+   */
   baseUrl: string;
   /**
    * Timeout of each call in ms (auth, retries, reading and decoding the body included); 0 disables it.
@@ -70,11 +74,8 @@ type AnyResult = { data?: unknown; error?: ApiError<unknown>; response: Response
  * generated tables; users call the product's `createClient`.
  */
 export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options: BaseClientOptions, product: ProductConfig): VeeamClient<Paths, Ops, Table, X> {
-  if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL such as https://host:9398/api, got ${JSON.stringify(options?.baseUrl)}`);
-  }
+  const baseUrl = checkBaseUrl(options?.baseUrl);
   if (options.fetch && options.tls) throw new TypeError('Pass either fetch or tls, not both: tls configures the built-in transport.');
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const defaultFormat = product.format ?? 'json';
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const transport: FetchLike = options.fetch ?? createTlsFetch(options.tls) ?? ((input, init) => globalThis.fetch(input, init));

@@ -72,6 +72,23 @@ export class VeeamAuthError extends VeeamError {
   }
 }
 
+/** Reasons a client's options were refused. */
+export type VeeamConfigErrorCode = 'credentials-in-url';
+
+/**
+ * An option of `createClient` was refused. Thrown at creation, before any request; the message never
+ * repeats a secret (a password in a URL shows as `***`).
+ */
+export class VeeamConfigError extends VeeamError {
+  declare readonly code: VeeamConfigErrorCode;
+  /** Name of the refused option, e.g. `baseUrl`. */
+  readonly option: string;
+  constructor(code: VeeamConfigErrorCode, message: string, option: string) {
+    super(code, message);
+    this.option = option;
+  }
+}
+
 /** Reasons `follow()` refused a link. */
 export type VeeamLinkErrorCode = 'invalid-link' | 'dead-link' | 'no-matching-operation';
 
