@@ -2,6 +2,7 @@
 // backup session entity example). Goal (issue 4): client time per call <= 1.10x bare fetch. The server
 // runs in a worker thread so that it does not share the event loop being measured. Prints one section.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -148,7 +149,9 @@ process.stdout.write(
     '|---|---:|---:|',
     ...cpuTasks.map(([name], i) => `| ${name} | ${cpuMedian[i]!.toFixed(1)} | ${(cpuMedian[i]! - cpuMedian[0]!).toFixed(1)} µs |`),
     '',
-    `Client layers on top of openapi-fetch: ${(cpuMedian[2]! - cpuMedian[1]!).toFixed(1)} µs per call (auth header, pipeline, timeout signal, decode).`,
+    `Client layers on top of openapi-fetch: ${(cpuMedian[2]! - cpuMedian[1]!).toFixed(1)} µs per call (auth header, pipeline with redirect handling, timeout signal, strict UTF-8 and decode).`,
+    '',
+    `1-minute load average at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (absolute times grow with it; compare the ratios).`,
     '',
   ].join('\n'),
 );

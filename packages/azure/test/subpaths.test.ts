@@ -22,7 +22,7 @@ describe('@veeam-rest/azure entry points', () => {
       same: true,
       version: 'v2',
       basePath: '/api/v2',
-      exports: ['VeeamAuthError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
+      exports: ['VeeamAuthError', 'VeeamConfigError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
     });
   });
 

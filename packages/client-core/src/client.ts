@@ -1,5 +1,7 @@
 import createOpenApiClient from 'openapi-fetch';
 import type { AuthFactory } from './auth/types.js';
+import { checkBaseUrl } from './base-url.js';
+import { BodyTooLarge } from './body-limit.js';
 import { VeeamError, VeeamPaginationError, VeeamRequestError, VeeamResponseError, type ApiError } from './errors.js';
 import { createLinkResolver } from './follow.js';
 import type { Logger } from './logger.js';
@@ -7,20 +9,24 @@ import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format
 import { createPaginator } from './paginate.js';
 import { CallRequest, SIGNAL_KEY } from './call-request.js';
 import { createPathSerializer } from './path-serializer.js';
+import { createPipeline } from './pipeline.js';
 import { resolveServerUrl } from './server-url.js';
-import { BodyTooLarge, createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
 import { createTlsFetch, type FetchLike, type TlsOptions } from './tls.js';
-import type { XmlMapping } from './xml/index.js';
+import { XmlDecodeError, type XmlMapping } from './xml/index.js';
 import type { LinkObject, VeeamClient } from './types.js';
 
 /** Options shared by every product's `createClient`. */
 export interface BaseClientOptions {
-  /** API root including the base path, e.g. `https://em.example.com:9398/api`. */
+  /**
+   * API root including the base path, e.g. `https://em.example.com:9398/api`. A URL with `user:password@`
+   * is refused (VeeamConfigError `credentials-in-url`): credentials go in `auth`.
+   */
   baseUrl: string;
   /**
-   * Timeout of each call in ms (auth, retries and body included); 0 disables it. Per call: `timeoutMs`.
+   * Timeout of each call in ms (auth, retries, reading and decoding the body included); 0 disables it.
+   * Per call: `timeoutMs`.
    * @default 60000
    */
   timeoutMs?: number;
@@ -33,8 +39,9 @@ export interface BaseClientOptions {
   /** Receives request/response/retry/auth events (never headers, bodies or credentials). */
   logger?: Logger;
   /**
-   * Largest response body the client reads, in bytes; larger ones throw VeeamResponseError `too-large`
-   * before being buffered.
+   * Largest response body the client reads, in bytes, counted after Content-Encoding (gzip, deflate, br)
+   * is undone and while the body streams in; larger ones throw VeeamResponseError `too-large` as soon as
+   * the count passes the limit, before being buffered. Auth responses are bounded by it too.
    * @default 33554432 (32 MiB, the XML decoder's limit)
    */
   maxResponseBytes?: number;
@@ -72,16 +79,13 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}, Schemas 
   options: BaseClientOptions,
   product: ProductConfig,
 ): VeeamClient<Paths, Ops, Table, X, Schemas> {
-  if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL such as https://host:9398/api, got ${JSON.stringify(options?.baseUrl)}`);
-  }
+  const baseUrl = checkBaseUrl(options?.baseUrl);
   if (options.fetch && options.tls) throw new TypeError('Pass either fetch or tls, not both: tls configures the built-in transport.');
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const defaultFormat = product.format ?? 'json';
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const transport: FetchLike = options.fetch ?? createTlsFetch(options.tls) ?? ((input, init) => globalThis.fetch(input, init));
-  const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger });
   const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+  const auth = product.auth?.({ baseUrl, fetch: transport, log: options.logger, maxResponseBytes });
   const pipeline = createPipeline({ fetch: transport, auth, retry: resolveRetryPolicy(options.retry), log: options.logger, maxResponseBytes });
   const base = createOpenApiClient<Record<string, never>>({
     baseUrl,
@@ -96,29 +100,40 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}, Schemas 
   async function call(method: string, path: string, init: AnyInit = {}): Promise<AnyResult> {
     const { format = defaultFormat, timeoutMs = defaultTimeout, signal: userSignal, headers, ...rest } = init;
     const operationId = index.get(`${method} ${path}`) ?? `${method} ${path}`;
+    // The types refuse these keys; plain JS could still pass them, and a per-call baseUrl would carry the
+    // session header or bearer token to a server the client was not made for.
+    for (const key of ['baseUrl', 'method', 'parseAs'] as const) {
+      if (key in rest) throw new TypeError(`${operationId}: the init key '${key}' is not supported per call${key === 'baseUrl' ? ' (credentials go only to the client\'s baseUrl; create another client for another server)' : ''}.`);
+    }
     if (format === 'xml' && !product.xmlMapping) throw new TypeError(`format 'xml' is offered by enterprise-manager only, not ${product.spec.product}.`);
     // One AbortController + timer per call: AbortSignal.timeout() costs several times more per call.
     const timeout = timeoutMs > 0 ? new AbortController() : undefined;
     const timer = timeout ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     const signal = timeout && userSignal ? AbortSignal.any([userSignal, timeout.signal]) : (timeout?.signal ?? userSignal ?? undefined);
-    const request: Record<string, unknown> = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', [SIGNAL_KEY]: signal };
+    // Raw bytes, not text: decodeSuccess decodes them as strict UTF-8 (text() would hide bad bytes as U+FFFD).
+    const request: Record<string, unknown> = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'arrayBuffer', [SIGNAL_KEY]: signal };
     // An operation with its own server (VB for Azure `POST /api/oauth2/token`, outside `/api/v2`) is sent there.
     const server = product.operations[operationId]?.server;
     if (server) request.baseUrl = resolveServerUrl(baseUrl, product.spec.basePath, server.basePath);
     // Middleware and per-call fetch functions expect a WHATWG Request; everything else gets a CallRequest.
     if (rest.middleware !== undefined || rest.fetch !== undefined) request.Request ??= globalThis.Request;
-    let result: { data?: unknown; error?: unknown; response: Response };
+    // Decoding is synchronous: the timer cannot fire during it, so the decoder checks this deadline itself.
+    const deadline = timeout ? Date.now() + timeoutMs : undefined;
     try {
-      result = await (base.request as (m: string, p: string, i: unknown) => Promise<typeof result>)(method.toLowerCase(), path, request);
+      const result = await (base.request as (m: string, p: string, i: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
+        method.toLowerCase(),
+        path,
+        request,
+      );
+      const { response } = result;
+      const ctx: DecodeContext = { operationId, operation: product.operations[operationId], format, query: init.params?.query, xmlMapping: product.xmlMapping, deadline, signal };
+      if (!response.ok) return { error: { status: response.status, operationId, body: decodeErrorBody(result.error, response, ctx) }, response };
+      return { data: decodeSuccess(result.data as ArrayBuffer | undefined, response, ctx), response };
     } catch (error) {
       throw toRequestError(error, method, `${(request.baseUrl as string | undefined) ?? baseUrl}${path}`, timeout?.signal, userSignal ?? undefined, timeoutMs, operationId);
     } finally {
       clearTimeout(timer);
     }
-    const { response } = result;
-    const ctx: DecodeContext = { operationId, operation: product.operations[operationId], format, query: init.params?.query, xmlMapping: product.xmlMapping };
-    if (!response.ok) return { error: { status: response.status, operationId, body: decodeErrorBody(result.error, response, ctx) }, response };
-    return { data: decodeSuccess(result.data as string | undefined, response, ctx), response };
   }
 
   const client = {
@@ -174,6 +189,9 @@ function toRequestError(
   operationId: string,
 ): Error {
   if (error instanceof VeeamError) return error;
+  if (error instanceof XmlDecodeError && error.code === 'timeout') {
+    return new VeeamRequestError('timeout', `${method} ${url} timed out after ${timeoutMs} ms (while decoding the response body).`, { method, url, cause: error });
+  }
   const tooLarge = error instanceof BodyTooLarge ? error : error instanceof Error && error.cause instanceof BodyTooLarge ? error.cause : undefined;
   if (tooLarge) {
     const size = tooLarge.declared !== undefined ? `declares ${tooLarge.declared} bytes` : `streamed past ${tooLarge.limit} bytes`;

@@ -10,9 +10,13 @@ export class VeeamError extends Error {
 }
 
 /** Reasons a response could not be turned into a typed result. */
-export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body' | 'too-large';
+export type VeeamResponseErrorCode = 'unexpected-content-type' | 'undecodable-body' | 'too-large' | 'empty-body';
 
-/** The server answered, but with a body the client cannot decode into the documented type (or a body over maxResponseBytes). */
+/**
+ * The server answered, but with a body the client cannot decode into the documented type: not UTF-8,
+ * malformed, over maxResponseBytes (counted after Content-Encoding is undone), or empty where the spec
+ * documents content for the status (`empty-body`).
+ */
 export class VeeamResponseError extends VeeamError {
   declare readonly code: VeeamResponseErrorCode;
   /** HTTP status of the response. */
@@ -34,9 +38,13 @@ export class VeeamResponseError extends VeeamError {
 }
 
 /** Reasons a request produced no response. */
-export type VeeamRequestErrorCode = 'timeout' | 'aborted' | 'network';
+export type VeeamRequestErrorCode = 'timeout' | 'aborted' | 'network' | 'redirect';
 
-/** The request did not complete: timed out, aborted by the caller, or failed on the network. */
+/**
+ * The request did not complete: timed out (reading and decoding the body included), aborted by the
+ * caller, failed on the network, or was redirected where the client does not follow (`redirect`: to
+ * another origin, or more than 5 times).
+ */
 export class VeeamRequestError extends VeeamError {
   declare readonly code: VeeamRequestErrorCode;
   /** HTTP method of the request. */
@@ -61,6 +69,23 @@ export class VeeamAuthError extends VeeamError {
   constructor(code: VeeamAuthErrorCode, message: string, details: { status?: number; cause?: unknown } = {}) {
     super(code, message, { cause: details.cause });
     this.status = details.status;
+  }
+}
+
+/** Reasons a client's options were refused. */
+export type VeeamConfigErrorCode = 'credentials-in-url';
+
+/**
+ * An option of `createClient` was refused. Thrown at creation, before any request; the message never
+ * repeats a secret (a password in a URL shows as `***`).
+ */
+export class VeeamConfigError extends VeeamError {
+  declare readonly code: VeeamConfigErrorCode;
+  /** Name of the refused option, e.g. `baseUrl`. */
+  readonly option: string;
+  constructor(code: VeeamConfigErrorCode, message: string, option: string) {
+    super(code, message);
+    this.option = option;
   }
 }
 

@@ -1,6 +1,8 @@
 import type { AuthProvider } from './auth/types.js';
+import { limitBody } from './body-limit.js';
 import { CallRequest, replayableBody, SIGNAL_KEY } from './call-request.js';
 import type { Logger } from './logger.js';
+import { fetchFollowingRedirects, type RedirectListener } from './redirect.js';
 import { retryDelay, sleep, type RetryPolicy } from './retry-after.js';
 import type { FetchLike } from './tls.js';
 
@@ -14,23 +16,13 @@ export interface PipelineOptions {
   maxResponseBytes: number;
 }
 
-/** Thrown inside the pipeline when a body exceeds the limit; the client turns it into a VeeamResponseError. */
-export class BodyTooLarge extends Error {
-  constructor(
-    readonly status: number,
-    readonly contentType: string,
-    readonly limit: number,
-    readonly declared: number | undefined,
-  ) {
-    super(`response body exceeds ${limit} bytes`);
-  }
-}
-
 /**
  * The `fetch` handed to openapi-fetch: adds auth, re-authenticates once after a 401, and retries 429/503
- * answers as `Retry-After` says, within the retry policy. The request body is made re-sendable once so
- * that every attempt can resend it. Takes the CallRequest the client has openapi-fetch build, or a
- * WHATWG Request when a call brings its own middleware or fetch.
+ * answers as `Retry-After` says, within the retry policy. Redirects are followed within the call's
+ * origin only (redirect.ts), and the body the caller reads is bounded by `maxResponseBytes` after
+ * decompression (body-limit.ts). The request body is made re-sendable once so that every attempt can
+ * resend it. Takes the CallRequest the client has openapi-fetch build, or a WHATWG Request when a call
+ * brings its own middleware or fetch.
  */
 export function createPipeline(options: PipelineOptions): (request: Request | CallRequest) => Promise<Response> {
   const { fetch, auth, retry, log, maxResponseBytes } = options;
@@ -40,18 +32,23 @@ export function createPipeline(options: PipelineOptions): (request: Request | Ca
     // The request openapi-fetch built is ours alone: auth sets its header on these headers, no copy.
     const headers = request.headers;
     let send: () => Promise<Response>;
+    let attempt = 0;
+    const onRedirect: RedirectListener | undefined = log && ((status, from, to) => log({ type: 'redirect', method, url: from, location: to, status, attempt }));
     if (request instanceof CallRequest) {
       // url + init straight to the transport: undici builds its one Request, as for a bare fetch().
-      const init: RequestInit = { ...request.init, headers, body: await replayableBody(request.body, headers), signal: signal ?? null };
-      send = () => fetch(url, init);
+      const init: RequestInit = { ...request.init, headers, body: await replayableBody(request.body, headers), signal: signal ?? null, redirect: 'manual' };
+      send = () => fetchFollowingRedirects(fetch, url, init, request.init.redirect, onRedirect);
     } else {
       const body = request.body ? await request.arrayBuffer() : undefined;
       send = () =>
-        body === undefined ? fetch(request, signal ? { signal } : undefined) : fetch(url, { method, headers, body, signal: signal ?? null, redirect: request.redirect });
+        body === undefined
+          ? fetchFollowingRedirects(fetch, request, signal ? { signal } : {}, request.redirect, onRedirect)
+          : fetchFollowingRedirects(fetch, url, { method, headers, body, signal: signal ?? null }, request.redirect, onRedirect);
     }
     let reauthenticated = false;
     let retries = 0;
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
+      attempt++;
       const used = auth ? await auth.authorize(headers, signal) : undefined;
       log?.({ type: 'request', method, url, attempt });
       const response = await send();
@@ -77,30 +74,4 @@ export function createPipeline(options: PipelineOptions): (request: Request | Ca
       return limitBody(response, maxResponseBytes);
     }
   };
-}
-
-/**
- * Refuses bodies over `limit` before they are buffered: at once when Content-Length says so, else while
- * streaming (a chunked answer has no length up front). Small declared bodies pass untouched.
- */
-function limitBody(response: Response, limit: number): Response {
-  const contentType = response.headers.get('content-type') ?? '';
-  const declared = response.headers.get('content-length');
-  if (declared !== null) {
-    if (Number(declared) <= limit) return response;
-    void response.body?.cancel();
-    throw new BodyTooLarge(response.status, contentType, limit, Number(declared));
-  }
-  if (!response.body) return response;
-  let seen = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > limit) controller.error(new BodyTooLarge(response.status, contentType, limit, undefined));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -9,7 +9,7 @@ describe('credentials are checked where the auth flows consume them', () => {
     ['no password', { username: 'admin' }],
     ['non-string password', { username: 'admin', password: 42 }],
   ])('tokenAuth refuses %s, naming the token endpoint', (_, creds) => {
-    expect(() => tokenAuth({ ...(creds as never), tokenPath: '/oauth2/token', grantTypes })).toThrow(
+    expect(() => tokenAuth({ ...(creds as object), tokenPath: '/oauth2/token', grantTypes } as never)).toThrow(
       'auth must be { username: string, password: string } (used for the OAuth2 password grant at POST /oauth2/token).',
     );
   });

@@ -61,6 +61,7 @@ export type { components, operations, paths };
 export { operationTable, spec };
 export {
   VeeamAuthError,
+  VeeamConfigError,
   VeeamError,
   VeeamLinkError,
   VeeamPaginationError,

@@ -1,4 +1,6 @@
 // Shared helpers of the enterprise-manager tests: the spec-driven mock and the spec's example files.
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,4 +50,39 @@ export function examplePairs(): ExamplePair[] {
     }
   }
   return pairs;
+}
+
+/** What the recorder received: every request with its headers and body. */
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A plain server on another loopback port (another origin than the mock): answers 200 to everything
+ * and records every request, so a test can assert that no credential was sent to it.
+ */
+export async function startRecorder(): Promise<{ origin: string; received: Recorded[]; close(): Promise<void> }> {
+  const received: Recorded[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"access_token":"elsewhere","expires_in":3600}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

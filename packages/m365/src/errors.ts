@@ -1,6 +1,7 @@
 // The runtime's errors and option types, exported from every version's entry point.
 export {
   VeeamAuthError,
+  VeeamConfigError,
   VeeamError,
   VeeamLinkError,
   VeeamPaginationError,

@@ -22,7 +22,7 @@ describe('@veeam-rest/m365 entry points', () => {
       same: true,
       version: 'v3',
       basePath: '/v3',
-      exports: ['VeeamAuthError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
+      exports: ['VeeamAuthError', 'VeeamConfigError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
     });
   });
 

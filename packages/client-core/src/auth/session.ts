@@ -1,4 +1,6 @@
+import { BodyTooLarge, readLimitedText } from '../body-limit.js';
 import { VeeamAuthError } from '../errors.js';
+import { describeRedirect } from '../redirect.js';
 import { Secret } from '../secret.js';
 import { assertCredentials, type AuthContext, type AuthFactory, type AuthProvider, type Credentials } from './types.js';
 
@@ -16,6 +18,8 @@ export interface SessionAuthOptions extends Credentials {
   sessionHeader?: string;
 }
 
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
 interface Session {
   token: Secret;
   logoffUrl: string | undefined;
@@ -24,7 +28,9 @@ interface Session {
 /**
  * Enterprise Manager auth: logs on lazily with HTTP Basic (`POST /sessionMngr/?v=latest`, 201 plus the
  * `X-RestSvcSessionId` header), sends that header on every call, drops the session after a 401 so the
- * next call logs on again, and logs off on close (`DELETE /logonSessions/{id}`).
+ * next call logs on again, and logs off on close (`DELETE /logonSessions/{id}`). Logon and logoff never
+ * follow a redirect: a 3xx answer is a VeeamAuthError, so neither the Basic credentials nor the session
+ * id go anywhere but the base URL.
  */
 export function sessionAuth(options: SessionAuthOptions): AuthFactory {
   const logonPath = options.logonPath ?? '/sessionMngr/?v=latest';
@@ -69,9 +75,16 @@ class SessionAuth implements AuthProvider {
       method: 'DELETE',
       headers: { [this.#headerName]: session.token.reveal(), Accept: 'application/json' },
       signal: signal ?? null,
+      redirect: 'manual',
     });
     await res.body?.cancel();
     this.#context.log?.({ type: 'auth', action: 'logoff', url: session.logoffUrl, status: res.status });
+    const redirect = describeRedirect(res, session.logoffUrl);
+    if (redirect !== undefined) {
+      throw new VeeamAuthError('logon-failed', `Enterprise Manager logoff ${redirect} (DELETE ${session.logoffUrl}); auth requests never follow redirects, so the session id was not sent there.`, {
+        status: res.status,
+      });
+    }
     // 401/404: the session already expired server-side, which is what logoff wants anyway.
     if (!res.ok && res.status !== 401 && res.status !== 404) {
       throw new VeeamAuthError('logon-failed', `Enterprise Manager logoff failed: ${res.status} ${res.statusText} (DELETE ${session.logoffUrl})`, {
@@ -87,8 +100,18 @@ class SessionAuth implements AuthProvider {
         method: 'POST',
         headers: { Authorization: `Basic ${this.#basic.reveal()}`, Accept: 'application/json' },
         signal: signal ?? null,
+        redirect: 'manual',
       });
       this.#context.log?.({ type: 'auth', action: 'logon', url: this.#logonUrl, status: res.status });
+      const redirect = describeRedirect(res, this.#logonUrl);
+      if (redirect !== undefined) {
+        await res.body?.cancel();
+        throw new VeeamAuthError(
+          'logon-failed',
+          `Enterprise Manager logon ${redirect} (POST ${this.#logonUrl}); auth requests never follow redirects, so the credentials were not sent there. Check baseUrl.`,
+          { status: res.status },
+        );
+      }
       if (!res.ok) {
         await res.body?.cancel();
         throw new VeeamAuthError(
@@ -98,7 +121,7 @@ class SessionAuth implements AuthProvider {
         );
       }
       const token = res.headers.get(this.#headerName);
-      const body = await res.text();
+      const body = await this.#readBody(res);
       if (!token) {
         throw new VeeamAuthError('session-header-missing', `Enterprise Manager logon answered ${res.status} without the ${this.#headerName} header (POST ${this.#logonUrl}).`, {
           status: res.status,
@@ -109,6 +132,19 @@ class SessionAuth implements AuthProvider {
       return session;
     } finally {
       this.#pending = undefined;
+    }
+  }
+
+  /** The logon body, bounded like every response (a hostile server could send a gzip bomb here). */
+  async #readBody(res: Response): Promise<string> {
+    try {
+      return await readLimitedText(res, this.#context.maxResponseBytes ?? DEFAULT_MAX_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      throw new VeeamAuthError('logon-failed', `Enterprise Manager logon answered a body over ${error.limit} bytes (maxResponseBytes; POST ${this.#logonUrl}).`, {
+        status: res.status,
+        cause: error,
+      });
     }
   }
 

@@ -1,5 +1,7 @@
+import { BodyTooLarge, readLimitedText } from '../body-limit.js';
 import { VeeamAuthError } from '../errors.js';
 import type { ServerOverride } from '../operation-spec.js';
+import { describeRedirect } from '../redirect.js';
 import { Secret } from '../secret.js';
 import { resolveServerUrl } from '../server-url.js';
 import { assertCredentials, type AuthContext, type AuthFactory, type AuthProvider, type Credentials } from './types.js';
@@ -36,6 +38,8 @@ interface Token {
  * OAuth2 password grant with refresh: gets a token on first use, refreshes it shortly before expiry with
  * the refresh_token grant (falling back to the password grant when refresh fails), shares one token
  * request among all concurrent calls, and drops the token after a 401 so the call is retried once.
+ * Token requests never follow a redirect (a 307/308 would re-post the password grant body to wherever
+ * it points): a 3xx answer is a VeeamAuthError `token-failed`.
  */
 export function tokenAuth(options: TokenAuthOptions): AuthFactory {
   assertCredentials(options, `OAuth2 password grant at POST ${options.tokenPath}`);
@@ -121,18 +125,35 @@ class TokenAuth implements AuthProvider {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams(form).toString(),
       signal: signal ?? null,
+      redirect: 'manual',
     });
     this.#context.log?.({ type: 'auth', action, url: this.#url, status: res.status });
     const what = action === 'token' ? `password grant` : `refresh_token grant`;
+    const redirect = describeRedirect(res, this.#url);
+    if (redirect !== undefined) {
+      await res.body?.cancel();
+      throw new VeeamAuthError(
+        'token-failed',
+        `Token request ${redirect} (${what}, POST ${this.#url}); auth requests never follow redirects, so the credentials were not sent there. Check baseUrl.`,
+        { status: res.status },
+      );
+    }
     if (!res.ok) {
       await res.body?.cancel();
       throw new VeeamAuthError('token-failed', `Token request failed: ${res.status} ${res.statusText} (${what}, POST ${this.#url}).`, {
         status: res.status,
       });
     }
+    let text: string;
+    try {
+      text = await readLimitedText(res, this.#context.maxResponseBytes ?? 32 * 1024 * 1024);
+    } catch (cause) {
+      if (!(cause instanceof BodyTooLarge)) throw cause;
+      throw new VeeamAuthError('token-failed', `Token response is over ${cause.limit} bytes (maxResponseBytes; ${what}, POST ${this.#url}).`, { status: res.status, cause });
+    }
     let body: { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
     try {
-      body = JSON.parse((await res.text()).replace(/^\uFEFF/, '')) as typeof body;
+      body = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof body;
     } catch (cause) {
       throw new VeeamAuthError('token-failed', `Token response is not JSON (${what}, POST ${this.#url}).`, { status: res.status, cause });
     }

@@ -9,11 +9,17 @@ export interface AuthContext {
   fetch: FetchLike;
   /** The client's logger, if any. */
   log?: Logger | undefined;
+  /**
+   * Largest auth response body to read, in bytes (the client's maxResponseBytes).
+   * @default 33554432
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /**
  * Adds credentials to requests and recovers from 401 answers. Implementations keep the credentials out of
- * inspect output and errors, and share one logon/refresh among concurrent calls.
+ * inspect output and errors, share one logon/refresh among concurrent calls, and never follow a redirect
+ * with credentials (the built-in ones send `redirect: 'manual'` and refuse any 3xx).
  */
 export interface AuthProvider {
   /** Sets the auth header(s), logging on first if needed; returns a handle naming the credential used. */

@@ -6,6 +6,11 @@ export type XmlDecodeErrorCode =
   | 'entity'
   | 'too-large'
   | 'too-deep'
+  | 'too-many-attributes'
+  | 'start-tag-too-long'
+  | 'unsupported-encoding'
+  | 'invalid-character'
+  | 'timeout'
   | 'wrong-namespace'
   | 'unexpected-root'
   | 'unexpected-element'
@@ -16,8 +21,10 @@ export type XmlDecodeErrorCode =
   | 'invalid-value';
 
 /**
- * An XML body that does not decode: malformed, hostile (DOCTYPE/entities), too large, or not matching
- * the mapping. `line`/`column` are 1-based positions in the body (after a stripped BOM).
+ * An XML body that does not decode: malformed, hostile (DOCTYPE/entities, a start tag past
+ * maxAttributes or maxStartTagLength), too large, not UTF-8 (`unsupported-encoding` declaration,
+ * `invalid-character` such as NUL), not matching the mapping, or still decoding at its deadline
+ * (`timeout`). `line`/`column` are 1-based positions in the body (after a stripped BOM).
  */
 export class XmlDecodeError extends Error {
   override name = 'XmlDecodeError';

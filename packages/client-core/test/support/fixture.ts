@@ -1,6 +1,7 @@
 // A tiny hand-written product (types in openapi-typescript's shape plus an operation table) so the
 // runtime can be tested without depending on any real spec.
 import { createVeeamClient, type BaseClientOptions, type AuthFactory, type ProductConfig } from '../../src/index.js';
+import { mapping } from '../xml/mapping.fixture.js';
 
 type Item = { id: string; name: string };
 type ErrorBody = { message: string; errorCode?: string };
@@ -41,6 +42,16 @@ export interface operations {
     requestBody?: never;
     responses: { 200: { headers: { [name: string]: unknown } } & Json<string[]> };
   };
+  deleteTask: {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: { 204: { headers: { [name: string]: unknown }; content?: never } };
+  };
+  getSession: {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/xml': { UID: string; Tags: string[] } } } };
+  };
 }
 
 /** Paths of the fixture product. */
@@ -49,6 +60,8 @@ export interface paths {
   '/Items': { parameters: {}; get: operations['listItems']; post: operations['createItem'] };
   '/query': { parameters: {}; get: operations['listPages'] };
   '/Items/{id}/LogItems': { parameters: {}; get: operations['getItemLog'] };
+  '/Sessions/{id}': { parameters: {}; get: operations['getSession'] };
+  '/Tasks/{id}': { parameters: {}; delete: operations['deleteTask'] };
 }
 
 const none = { pathParams: [], queryParams: [], requestMediaTypes: [], security: ['auth'], representations: null, pagination: null } as const;
@@ -73,6 +86,8 @@ export const table = {
   stopItem: { ...none, method: 'post', path: '/Items/{id}', pathParams: ['id'], queryParams: ['action'], responses: { '202': { 'application/json': ['Task'] } } },
   createItem: { ...none, method: 'post', path: '/Items', requestMediaTypes: ['application/json'], responses: { '201': { 'application/json': ['Item'] } } },
   getItemLog: { ...none, method: 'get', path: '/Items/{id}/LogItems', pathParams: ['id'], responses: { '200': { 'application/json': [] } } },
+  deleteTask: { ...none, method: 'delete', path: '/Tasks/{id}', pathParams: ['id'], responses: { '204': {} } },
+  getSession: { ...none, method: 'get', path: '/Sessions/{id}', pathParams: ['id'], responses: { '200': { 'application/xml': ['Session'] } } },
 } as const satisfies ProductConfig['operations'];
 
 /** Spec facts of the fixture: base path /v1, case-insensitive, one dead link. */
@@ -86,4 +101,9 @@ export const spec = {
 /** Creates a fixture client against `origin` (base path /v1). */
 export function fixtureClient(origin: string, options: Partial<BaseClientOptions> = {}, auth?: AuthFactory) {
   return createVeeamClient<paths, operations, typeof table>({ baseUrl: `${origin}/v1`, ...options }, { spec, operations: table, auth });
+}
+
+/** A fixture client reading XML by default, decoded with the decoder tests' mapping (`getSession`: `<Session>`). */
+export function xmlFixtureClient(origin: string, options: Partial<BaseClientOptions> = {}, auth?: AuthFactory) {
+  return createVeeamClient<paths, operations, typeof table>({ baseUrl: `${origin}/v1`, ...options }, { spec, operations: table, auth, xmlMapping: mapping, format: 'xml' });
 }
