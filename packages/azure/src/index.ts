@@ -24,8 +24,8 @@ export interface AzureClientOptions extends BaseClientOptions {
 export type AzureClient = VeeamClient<paths, operations, typeof operationTable>;
 
 /**
- * Creates a VB for Azure client. It gets a token with the `Password` grant (`POST /oauth2/token`) on first
- * use, refreshes it before expiry with the `Refresh_token` grant (one refresh shared by concurrent calls),
+ * Creates a VB for Azure client. It gets a token with the `Password` grant (`POST /api/oauth2/token`,
+ * unversioned, outside the `/api/v2` base URL) on first use, refreshes it before expiry with the `Refresh_token` grant (one refresh shared by concurrent calls),
  * and retries once after a 401.
  * @example
  * for await (const s of vb.paginate('listJobSessions', { params: { query: { Limit: 100 } } })) console.log(s.status);
@@ -35,7 +35,15 @@ export function createClient(options: AzureClientOptions): AzureClient {
   return createVeeamClient<paths, operations, typeof operationTable>(base, {
     spec,
     operations: operationTable,
-    auth: tokenAuth({ ...auth, tokenPath: operationTable.createToken.path, grantTypes: { password: 'Password', refresh: 'Refresh_token' } }),
+    // VB for Azure serves tokens only at the unversioned /api/oauth2/token (the spec's path-level servers
+    // override), outside the /api/v2 base URL: tokenAuth rebases the base URL onto that server.
+    auth: tokenAuth({
+      ...auth,
+      tokenPath: operationTable.createToken.path,
+      tokenServer: operationTable.createToken.server,
+      apiBasePath: spec.basePath,
+      grantTypes: { password: 'Password', refresh: 'Refresh_token' },
+    }),
   });
 }
 

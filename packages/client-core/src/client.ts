@@ -7,6 +7,7 @@ import { ACCEPT, decodeErrorBody, decodeSuccess, type DecodeContext, type Format
 import { createPaginator } from './paginate.js';
 import { CallRequest, SIGNAL_KEY } from './call-request.js';
 import { createPathSerializer } from './path-serializer.js';
+import { resolveServerUrl } from './server-url.js';
 import { BodyTooLarge, createPipeline } from './pipeline.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry-after.js';
 import { indexOperations, type OperationTable, type SpecInfo } from './table.js';
@@ -97,13 +98,16 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
     const timer = timeout ? setTimeout(() => timeout.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     const signal = timeout && userSignal ? AbortSignal.any([userSignal, timeout.signal]) : (timeout?.signal ?? userSignal ?? undefined);
     const request: Record<string, unknown> = { ...rest, headers: withAccept(headers, ACCEPT[format]), parseAs: 'text', [SIGNAL_KEY]: signal };
+    // An operation with its own server (VB for Azure `POST /api/oauth2/token`, outside `/api/v2`) is sent there.
+    const server = product.operations[operationId]?.server;
+    if (server) request.baseUrl = resolveServerUrl(baseUrl, product.spec.basePath, server.basePath);
     // Middleware and per-call fetch functions expect a WHATWG Request; everything else gets a CallRequest.
     if (rest.middleware !== undefined || rest.fetch !== undefined) request.Request ??= globalThis.Request;
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       result = await (base.request as (m: string, p: string, i: unknown) => Promise<typeof result>)(method.toLowerCase(), path, request);
     } catch (error) {
-      throw toRequestError(error, method, `${baseUrl}${path}`, timeout?.signal, userSignal ?? undefined, timeoutMs, operationId);
+      throw toRequestError(error, method, `${(request.baseUrl as string | undefined) ?? baseUrl}${path}`, timeout?.signal, userSignal ?? undefined, timeoutMs, operationId);
     } finally {
       clearTimeout(timer);
     }

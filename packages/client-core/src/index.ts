@@ -33,7 +33,9 @@ export type {
   PaginationSpec,
   RepresentationsSpec,
   ResponseSpec,
+  ServerOverride,
 } from './operation-spec.js';
+export { resolveServerUrl } from './server-url.js';
 export { decodeXml, XmlDecodeError, type DecodeXmlOptions, type XmlDecodeErrorCode } from './xml/index.js';
 export type { XmlMapping, XmlPropMapping, XmlSchemaMapping, XmlValueType } from './xml/index.js';
 export type * from './types.js';

@@ -77,6 +77,19 @@ export interface OperationSpec {
   readonly responses: ResponseSpec;
   readonly representations: RepresentationsSpec | null;
   readonly pagination: PaginationSpec | null;
+  /**
+   * The operation's own server when the spec overrides the root `servers` for it (path- or operation-level
+   * `servers`): VB for Azure serves `POST /api/oauth2/token` unversioned, outside `/api/v2`. Absent otherwise.
+   */
+  readonly server?: ServerOverride;
+}
+
+/** A path- or operation-level `servers` override of one operation. */
+export interface ServerOverride {
+  /** Server URL as written in the spec (`https://{host}/api`). */
+  readonly url: string;
+  /** Its path part (`/api`); the operation path is relative to it instead of {@link ApiSpec.basePath}. */
+  readonly basePath: string;
 }
 
 /** `x-veeam-dead-links` entry of a spec root (docs/extensions.md). */

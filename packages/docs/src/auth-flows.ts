@@ -12,6 +12,11 @@ export interface SchemeSummary {
 export interface EntryOperation {
   method: string;
   path: string;
+  /**
+   * Full URL template when the operation has its own server (a path- or operation-level `servers`
+   * override), e.g. `https://{host}/api/oauth2/token` for VB for Azure's unversioned token endpoint.
+   */
+  url?: string;
   operationId?: string;
   summary?: string;
   /** Schemes the operation itself requires (`[]` = none). */
@@ -61,7 +66,7 @@ export function summarizeAuth(doc: OpenApiDoc): AuthSummary {
     .map((f) => f.tokenUrl)
     .filter((u): u is string => typeof u === 'string');
   const entryOperations: EntryOperation[] = [];
-  for (const { method, path, operation } of listOperations(doc)) {
+  for (const { method, path, operation, servers } of listOperations(doc)) {
     const own = operation.security ? schemeNames(operation.security) : undefined;
     const overrides = own !== undefined && !defaultSchemes.every((d) => own.includes(d));
     const atTokenUrl = tokenPaths.some((u) => u === path || u.endsWith(path));
@@ -69,6 +74,7 @@ export function summarizeAuth(doc: OpenApiDoc): AuthSummary {
     entryOperations.push({
       method: method.toUpperCase(),
       path,
+      ...(servers ? { url: `${servers[0]!.url.replace(/\/+$/, '')}${path}` } : {}),
       ...(operation.operationId ? { operationId: operation.operationId } : {}),
       ...(operation.summary ? { summary: operation.summary } : {}),
       security: own ?? defaultSchemes,

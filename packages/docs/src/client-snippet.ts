@@ -1,3 +1,4 @@
+import { summarizeAuth } from './auth-flows.js';
 import { isXml, listOperations, resolveRef, serverUrl, type OpenApiDoc, type OperationRef } from './openapi.js';
 
 const ident = (s: string): string => (/^[A-Za-z_$][\w$]*$/.test(s) ? s : JSON.stringify(s));
@@ -40,6 +41,10 @@ export function clientSnippet(slug: string, doc: OpenApiDoc): string {
     `  baseUrl: '${baseUrl}',`,
     '  auth: { username, password },',
   ];
+  // A token endpoint outside the base URL (VB for Azure: /api/oauth2/token, unversioned) is found by the client.
+  for (const entry of summarizeAuth(doc).entryOperations.filter((e) => e.url)) {
+    lines.push(`  // the client gets its tokens from ${entry.method} ${entry.url}, outside baseUrl: nothing to configure`);
+  }
   if (speaksXml(doc)) lines.push("  format: 'xml', // optional: XML on the wire, decoded into the same typed objects as JSON");
   lines.push('});');
   const get = pickGet(doc);

@@ -26,7 +26,8 @@ function authRows(p: ProductSummary): string {
       const sec = o.security.length ? o.security.map((s) => `<code>${h(s)}</code>`).join(', ') : 'no auth';
       const body = o.requestMediaTypes.length ? `; body ${o.requestMediaTypes.map((m) => `<code>${h(m)}</code>`).join(', ')}` : '';
       const ok = o.success.length ? ` &rarr; ${h(o.success.join(', '))}` : '';
-      return `<li><code>${h(o.method)} ${h(o.path)}</code>${o.operationId ? ` (<code>${h(o.operationId)}</code>)` : ''}${o.summary ? `: ${h(o.summary)}` : ''} [${sec}${body}]${ok}</li>`;
+      const at = o.url ? ` at <code>${h(o.url)}</code> (its own server, outside the base URL)` : '';
+      return `<li><code>${h(o.method)} ${h(o.path)}</code>${at}${o.operationId ? ` (<code>${h(o.operationId)}</code>)` : ''}${o.summary ? `: ${h(o.summary)}` : ''} [${sec}${body}]${ok}</li>`;
     })
     .join('\n');
   return [

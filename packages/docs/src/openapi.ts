@@ -48,6 +48,8 @@ export interface OperationRef {
   method: string;
   path: string;
   operation: Operation;
+  /** The operation's own `servers` (operation-level, else path-level) when it overrides the root ones. */
+  servers?: NonNullable<OpenApiDoc['servers']>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -81,7 +83,9 @@ export function listOperations(doc: OpenApiDoc): OperationRef[] {
       const own = (raw.parameters ?? []).map((p) => resolveRef<Parameter>(doc, p));
       // An operation's parameter overrides the path-level one with the same name and location.
       const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
-      out.push({ method, path, operation: { ...raw, parameters } });
+      // VB for Azure: POST /oauth2/token lives at https://{host}/api, outside the root server's /api/v2.
+      const servers = ((raw as { servers?: OperationRef['servers'] }).servers ?? (item.servers as OperationRef['servers'] | undefined));
+      out.push({ method, path, operation: { ...raw, parameters }, ...(servers?.length ? { servers } : {}) });
     }
   }
   return out;

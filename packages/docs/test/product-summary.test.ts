@@ -74,3 +74,29 @@ describe('clientSnippet', () => {
     expect(clientSnippet('azure', json)).not.toContain('format');
   });
 });
+
+describe('a token endpoint outside the base URL (VB for Azure: path-level servers override)', () => {
+  const overridden: OpenApiDoc = {
+    ...tokenApi,
+    paths: {
+      ...tokenApi.paths,
+      '/oauth2/token': { servers: [{ url: 'https://{host}/api' }], ...(tokenApi.paths!['/oauth2/token'] as Record<string, unknown>) },
+    },
+  };
+
+  it('summarizeAuth gives the full token URL from the override', () => {
+    expect(summarizeAuth(overridden).entryOperations).toEqual([
+      { method: 'POST', path: '/oauth2/token', url: 'https://{host}/api/oauth2/token', operationId: 'createToken', security: ['oauth'], requestMediaTypes: ['application/x-www-form-urlencoded'], success: ['200'] },
+    ]);
+  });
+
+  it('an operation-level servers override wins over the path-level one', () => {
+    const doc: OpenApiDoc = { ...tokenApi, paths: { '/t': { servers: [{ url: 'https://{host}/api' }], post: { operationId: 'createT', servers: [{ url: 'https://{host}/auth/' }], security: [], responses: {} } as never } } };
+    expect(summarizeAuth(doc).entryOperations[0]!.url).toBe('https://{host}/auth/t');
+  });
+
+  it('the client snippet says where the tokens come from', () => {
+    expect(clientSnippet('azure', overridden)).toContain('  // the client gets its tokens from POST https://{host}/api/oauth2/token, outside baseUrl: nothing to configure');
+    expect(clientSnippet('azure', tokenApi)).not.toContain('gets its tokens');
+  });
+});

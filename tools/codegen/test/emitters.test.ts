@@ -56,6 +56,20 @@ describe.each<[string, { given: string; want: Record<string, unknown> }]>([
       pagination: { style: 'page', items: 'Refs.Refs', page: 'p', pageSize: 's', pagingInfo: 'P' },
     },
   }],
+  ['a path-level servers override is carried with its base path (VB for Azure token endpoint)', {
+    given: `
+/oauth2/token:
+  servers: [{url: 'https://{host}/api'}]
+  post: {operationId: createToken, security: [], responses: {'200': {description: ok}}}`,
+    want: { path: '/oauth2/token', server: { url: 'https://{host}/api', basePath: '/api' } },
+  }],
+  ['an operation-level servers override wins over the path-level one', {
+    given: `
+/t:
+  servers: [{url: 'https://{host}/api'}]
+  post: {operationId: createT, servers: [{url: 'https://{host}/auth/'}], responses: {'200': {description: ok}}}`,
+    want: { server: { url: 'https://{host}/auth/', basePath: '/auth' } },
+  }],
 ])('operation table: %s', (_name, { given, want }) => {
   it('builds the row', () => {
     const d = doc({ paths: yaml(given) as OpenApiDoc['paths'], security: [{ root: [] }] });
@@ -66,7 +80,24 @@ describe.each<[string, { given: string; want: Record<string, unknown> }]>([
   });
 });
 
+describe('operation table without overrides', () => {
+  it('has no server key, so tables of APIs without overrides do not change', () => {
+    const d = doc({ paths: yaml(`/a: {get: {operationId: getA, responses: {}}}`) as OpenApiDoc['paths'] });
+    expect(Object.keys(buildOperations(d, 'spec.yaml').getA as object)).not.toContain('server');
+  });
+});
+
 describe('operation table errors', () => {
+  it('names the pointer of a servers override without a url', () => {
+    const d = doc({ paths: yaml(`
+/t:
+  servers: []
+  post: {operationId: createT, responses: {}}`) as OpenApiDoc['paths'] });
+    expect(() => buildOperations(d, 'specs/x/openapi.yaml')).toThrowError(
+      new SpecError(['specs/x/openapi.yaml #/paths/~1t/servers: expected a non-empty servers array whose first entry has a url']),
+    );
+  });
+
   it('names the pointer of a duplicate operationId', () => {
     const d = doc({ paths: yaml(`
 /a: {get: {operationId: getA, responses: {}}}

@@ -3,6 +3,7 @@ import { SpecError } from '@veeam-rest/contract-tests';
 import { collectExamples } from './examples.js';
 import type { CheckResult } from './findings.js';
 import { loadForChecks } from './load.js';
+import { conformanceCheck } from './checks/conformance.js';
 import { examplesCheck } from './checks/examples.js';
 import { lintCheck } from './checks/lint.js';
 import { linksCheck } from './checks/links.js';
@@ -10,18 +11,21 @@ import { mutationCheck } from './checks/mutation.js';
 import { xsdConsistencyCheck } from './checks/xsd-consistency.js';
 
 /** Names of the checks, in run order. */
-export const CHECKS = ['lint', 'examples', 'mutation', 'links', 'xsd-consistency'] as const;
+export const CHECKS = ['lint', 'examples', 'mutation', 'links', 'xsd-consistency', 'conformance'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 /** Runs the selected checks (default: all) over `rootDir`. Specs that cannot be loaded fail as `load`. */
 export async function runChecks(rootDir: string, only: readonly CheckName[] = CHECKS): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   if (only.includes('lint')) results.push(lintCheck(rootDir));
-  const rest: readonly CheckName[] = only.filter((c) => c !== 'lint');
-  if (rest.length === 0) return results;
+  // conformance reads the spec files itself (it needs each node's own file and pointer), not the bundle.
+  const own = only.includes('conformance') ? conformanceCheck(rootDir) : undefined;
+  const rest: readonly CheckName[] = only.filter((c) => c !== 'lint' && c !== 'conformance');
+  if (rest.length === 0) return own ? [...results, own] : results;
   const loaded = await loadForChecks(rootDir);
   if (loaded.error) {
     results.push({ name: 'load', summary: 'the specs could not be bundled', failures: [loaded.error], notes: [] });
+    if (own) results.push(own);
     return results;
   }
   const v = loaded.validator;
@@ -44,5 +48,6 @@ export async function runChecks(rootDir: string, only: readonly CheckName[] = CH
   } finally {
     await v.close();
   }
+  if (own) results.push(own);
   return results;
 }

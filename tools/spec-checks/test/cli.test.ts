@@ -11,7 +11,7 @@ describe('check:specs CLI', () => {
   it('exit 0 and a PASS line per check on correct specs', () => {
     const r = run('--root', GOOD);
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n').filter((l) => /^(PASS|FAIL) /.test(l)).map((l) => l.split(':')[0])).toEqual(['PASS lint', 'PASS examples', 'PASS mutation', 'PASS links', 'PASS xsd-consistency']);
+    expect(r.stdout.split('\n').filter((l) => /^(PASS|FAIL) /.test(l)).map((l) => l.split(':')[0])).toEqual(['PASS lint', 'PASS examples', 'PASS mutation', 'PASS links', 'PASS xsd-consistency', 'PASS conformance']);
   }, 60_000);
 
   it('exit 1 with file:line:column and no stack trace on a broken spec', () => {

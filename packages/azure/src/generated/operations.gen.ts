@@ -23,10 +23,14 @@ export const operations = {
       },
       '400': {
         'application/problem+json': ['ProblemDetails']
+      },
+      '401': {
+        'application/problem+json': ['ProblemDetails']
       }
     },
     representations: null,
-    pagination: null
+    pagination: null,
+    server: { url: 'https://{host}/api', basePath: '/api' }
   },
   getJobSession: {
     method: 'get',
@@ -38,6 +42,9 @@ export const operations = {
     responses: {
       '200': {
         'application/json': ['JobSession']
+      },
+      '400': {
+        'application/problem+json': ['ProblemDetails']
       },
       '401': {
         'application/problem+json': ['ProblemDetails']

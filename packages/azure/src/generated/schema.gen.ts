@@ -16,8 +16,13 @@ export interface paths {
          *     for a first logon, or `grant_type=Refresh_token` with `refresh_token` to renew an expired access token.
          *     The access token expires after 60 minutes and the refresh token after 14 days (defaults).
          *
-         *     This is the only operation that needs no bearer token. A rejected grant answers 400 with problem
-         *     details.
+         *     The URL is `https://{host}/api/oauth2/token`: unversioned and outside the `/api/v2` base path (a
+         *     path-level `servers` override says so; the client resolves it from the base URL). The v1 page
+         *     ("Obtaining Token") documents the same URL.
+         *
+         *     This is the only operation that needs no bearer token. A malformed request answers 400 and rejected
+         *     credentials 401, both with problem details (`application/problem+json`), as Veeam's v8.1 document
+         *     describes this unchanged endpoint.
          */
         post: operations["createToken"];
         delete?: never;
@@ -142,8 +147,10 @@ export interface components {
         TokenRequest: components["schemas"]["TokenRequestPassword"] | components["schemas"]["TokenRequestRefreshToken"];
         /**
          * TokenResponse
-         * @description Token pair issued by `POST /oauth2/token`. Left open: later versions add MFA and SSO fields to the same
-         *     answer.
+         * @description Token pair issued by `POST /api/oauth2/token` (unversioned, outside `/api/v2`). Left open: later versions
+         *     add MFA and SSO fields to the same answer. The user members (`userId`, `username`, `roleName`,
+         *     `userType`, `latestNewsShown`, `mfa_enabled`, `shortLived`) are what a published capture of a VB for
+         *     Azure 3.0 token answer and Veeam's v8.1 document (`Login`) show; they are described, not required.
          */
         TokenResponse: {
             /** @description Bearer token for the `Authorization` header. */
@@ -154,52 +161,102 @@ export interface components {
             refresh_token: string;
             /** @description Lifetime of the access token in seconds. */
             expires_in: number;
-            /** @description When the token was issued (RFC 1123 date, e.g. `Tue, 16 Mar 2021 10:12:41 GMT`). */
+            /**
+             * @description When the token was issued. Veeam's v8.1 document types it `date-time`, and a published capture of a
+             *     VB for Azure 3.0 answer parses as a date-time; no format is enforced, since the v1 page does not say.
+             */
             ".issued": string;
-            /** @description When the access token expires (RFC 1123 date). */
+            /** @description When the access token expires (same format as `.issued`). */
             ".expires": string;
+            /**
+             * Format: uuid
+             * @description ID of the authorized user (v8.1; seen in a published VB for Azure 3.0 answer).
+             */
+            userId?: string;
+            /** @description Name of the authorized user. */
+            username?: string | null;
+            /** @description Role of the user, e.g. `PortalAdmin`. */
+            roleName?: string | null;
+            /**
+             * @description Type of the user (v8.1 `UserType`).
+             * @enum {string}
+             */
+            userType?: "Internal" | "IdentityProvider" | "Unknown";
+            /** @description Whether "What's New" was shown to the user after an update. */
+            latestNewsShown?: boolean;
+            /** @description Whether MFA is enabled for the user. */
+            mfa_enabled?: boolean;
+            /** @description Whether the refresh token lifetime is shortened (`short_lived_refresh_token`). */
+            shortLived?: boolean;
+            /** @description MFA token (MFA users; this spec's client does not implement the Mfa grant). */
+            mfa_token?: string | null;
+            /** @description SSO redirection URL. */
+            redirectTo?: string | null;
         };
         /**
          * ProblemDetails
          * @description RFC 7807 problem details, sent as `application/problem+json`. Open, as RFC 7807 allows extension
-         *     members (ASP.NET Core adds e.g. `traceId`; later Veeam versions document `extensions`).
+         *     members (ASP.NET Core adds e.g. `traceId`; later Veeam versions document `extensions`). No member is
+         *     required: RFC 7807 makes all of them optional and Veeam's v8.1 document requires none.
          */
         ProblemDetails: {
             /** @description URI reference that identifies the problem type. */
             type?: string | null;
             /** @description Short summary of the problem. */
-            title: string | null;
+            title?: string | null;
             /** @description HTTP status code of the answer. */
-            status: number;
+            status?: number;
             /** @description Explanation of this occurrence of the problem. */
             detail?: string | null;
             /** @description URI reference of this occurrence. */
             instance?: string | null;
             /** @description Additional information on the error. */
             extensions?: Record<string, never> | null;
+            /** @description ID to find the request in the appliance logs (v8.1 `ProblemDetails400`, `ProblemDetailsTraceId`). */
+            traceId?: string | null;
+            /** @description Validation errors per field (ASP.NET Core model validation; v8.1 `ProblemDetails400`). */
+            errors?: {
+                [key: string]: string[];
+            } | null;
         };
         /**
          * JobSessionStatus
-         * @description Status of a session, as documented for v2. Later versions (v8.1) add `Unknown`.
+         * @description Status of a session or of a log record. The v2 pages list Canceled, Canceling, Error, NeverExecuted,
+         *     Pending, Running, RunningWithError, RunningWithWarning, Success and Warning; Veeam's v8.1 OpenAPI
+         *     document (`JobStatus`) adds `Unknown`, which the server writes for a status it cannot map, so it is
+         *     accepted on v2 as well.
          * @enum {string}
          */
-        JobSessionStatus: "Canceled" | "Canceling" | "Error" | "NeverExecuted" | "Pending" | "Running" | "RunningWithError" | "RunningWithWarning" | "Success" | "Warning";
+        JobSessionStatus: "Canceled" | "Canceling" | "Error" | "NeverExecuted" | "Pending" | "Running" | "RunningWithError" | "RunningWithWarning" | "Success" | "Warning" | "Unknown";
         /**
          * JobSessionType
-         * @description Type of a session, as documented for v2 (the v2 filter table misspells `AutoBackup` as `AutoBackuo`;
-         *     the v2/v3 schema pages spell it `AutoBackup`). Later versions add many types (SQL, file share, Cosmos DB,
-         *     archive, health check ... and `Unknown`) and drop `AutoBackup`.
+         * @description Type of a session. The first 17 values are the v2 set (the v2 filter table misspells `AutoBackup` as
+         *     `AutoBackuo`; the v2/v3 schema pages spell it `AutoBackup`). The rest are the values Veeam's v8.1
+         *     OpenAPI document adds (`JobSessionType`: SQL, file share, Cosmos DB, PostgreSQL, MongoDB, virtual
+         *     network, configuration backup, health check, archive ... and `Unknown`): a closed set documented by
+         *     Veeam is taken whole, because an appliance that runs such sessions lists them on its v2 endpoint too
+         *     (the enum of a newer version is a hint of what older servers already send). v8.1 no longer lists
+         *     `AutoBackup`; it stays for older v2 appliances.
          * @enum {string}
          */
-        JobSessionType: "AutoBackup" | "BackupRetention" | "RestoreDisks" | "FileLevelRestore" | "ObsoleteSnapshotRetention" | "ManualSnapshot" | "PolicyBackup" | "PolicySnapshot" | "RestoreVms" | "BackupDeletion" | "SnapshotDeletion" | "RepositoryCreation" | "RepositoryDeletion" | "RepositoryEdit" | "ManualSnapshotDeletion" | "InvalidSnapshotRetention" | "OrphanedSnapshotRetention";
+        JobSessionType: "AutoBackup" | "BackupRetention" | "RestoreDisks" | "FileLevelRestore" | "ObsoleteSnapshotRetention" | "ManualSnapshot" | "PolicyBackup" | "PolicySnapshot" | "RestoreVms" | "BackupDeletion" | "SnapshotDeletion" | "RepositoryCreation" | "RepositoryDeletion" | "RepositoryEdit" | "ManualSnapshotDeletion" | "InvalidSnapshotRetention" | "OrphanedSnapshotRetention" | "SnapshotBackup" | "SqlPolicyBackup" | "SqlManualBackup" | "SqlRestore" | "RestorePointDataRetrieval" | "SqlRestorePointDataRetrieval" | "FileSharePolicySnapshot" | "FileShareManualSnapshot" | "FileShareRestore" | "FileShareFileRestore" | "FileShareIndexing" | "FileShareSnapshotRetention" | "FileShareSnapshotDeletion" | "FileShareManualSnapshotDeletion" | "ConfigurationBackupManual" | "ConfigurationBackupScheduled" | "ConfigurationBackupDeletion" | "HealthCheck" | "ConfigurationBackupDownload" | "SnapshotRescan" | "ConfigurationBackupSync" | "ConfigurationRestoreStatus" | "PolicyArchive" | "SqlPolicyArchive" | "SqlBackupDeletion" | "VnetPolicyBackup" | "VnetFullRestore" | "VnetGranularRestore" | "VnetBackupDeletion" | "VnetRetention" | "VnetRepositoryImport" | "VnetPolicyBackupToRepository" | "CosmosDbConfiguration" | "CosmosDbRestore" | "PostgresDbPolicyBackup" | "PostgresDbPolicyArchive" | "PostgresDbManualBackup" | "CosmosDbContinuousRetention" | "CosmosDbRestorePointDataRetrieval" | "CosmosDbBackupDeletion" | "InfrastructureRescan" | "MongoDbManualBackup" | "MongoDbPolicyBackup" | "MongoDbPolicyArchive" | "CosmosDbContinuousBackupDeletion" | "VmSnapshotRetention" | "Unknown";
         /**
          * TimeSpan
          * @description .NET `TimeSpan` in its invariant format `[d.]hh:mm:ss[.fffffff]`, e.g. `00:00:31.8370930`.
          */
         TimeSpan: string;
         /**
+         * PolicyType
+         * @description Workload type a backup policy protects (`BackupJobInfo.policyType`). Not documented for v2; the whole
+         *     set of Veeam's v8.1 OpenAPI document (`PolicyType`) is taken.
+         * @enum {string}
+         */
+        PolicyType: "VirtualMachines" | "AzureSql" | "FileShares" | "Unknown" | "CosmosDb" | "ProtectionVmPolicy" | "Vnet";
+        /**
          * BackupJobInfo
          * @description Information on a backup policy session.
+         *     Null or absent when the session is of another type (real v2 servers write `null` for the
+         *     `*JobInfo` members that do not apply).
          */
         BackupJobInfo: {
             /**
@@ -209,16 +266,17 @@ export interface components {
             policyId?: string | null;
             /** @description Name of the backup policy. */
             policyName?: string | null;
-            /** @description Workload type protected by the policy (later versions; an enum there, not documented for v2). */
-            policyType?: string;
+            policyType?: components["schemas"]["PolicyType"];
             /** @description Number of Azure resources protected by the policy. */
             protectedInstancesCount?: number;
             /** @description Whether the policy no longer exists in the configuration database. */
             policyRemoved?: boolean;
-        };
+        } | null;
         /**
          * HealthCheckJobInfo
          * @description Information on a health check session of a backup policy.
+         *     Null or absent when the session is of another type (real v2 servers write `null` for the
+         *     `*JobInfo` members that do not apply).
          */
         HealthCheckJobInfo: {
             /**
@@ -232,28 +290,41 @@ export interface components {
             checkedInstancesCount?: number;
             /** @description Whether the policy no longer exists in the configuration database. */
             policyRemoved?: boolean;
-        };
+        } | null;
         /**
          * RestoreJobInfo
          * @description Information on a restore session.
+         *     Null or absent when the session is of another type (real v2 servers write `null` for the
+         *     `*JobInfo` members that do not apply).
          */
         RestoreJobInfo: {
             /** @description Reason given for the restore. */
             reason?: string | null;
             /** @description Name of the backup policy the restore point belongs to. */
             backupPolicyDisplayName?: string | null;
-        };
+        } | null;
+        /**
+         * FlrLink
+         * @description Link to the file-level recovery browser of a file-level restore session (v8.1 `FlrLink`).
+         */
+        FlrLink: {
+            /** @description URL that opens the file-level recovery browser. */
+            url?: string | null;
+            /** @description Thumbprint of the TLS certificate of the worker instance hosting the browser. */
+            thumbprint?: string | null;
+        } | null;
         /**
          * FileLevelRestoreJobInfo
          * @description Information on a file-level restore session.
+         *     Null or absent when the session is of another type (real v2 servers write `null` for the
+         *     `*JobInfo` members that do not apply).
          */
         FileLevelRestoreJobInfo: {
             /** @description User who started the restore. */
             initiator?: string | null;
             /** @description Reason given for the restore. */
             reason?: string | null;
-            /** @description File-level recovery browser link (its members are not documented for v2). */
-            flrLink?: Record<string, never> | null;
+            flrLink?: components["schemas"]["FlrLink"];
             /** @description ID of the protected Azure VM. */
             vmId?: string | null;
             /** @description Name of the protected Azure VM. */
@@ -267,30 +338,88 @@ export interface components {
             restorePointCreatedDateUtc?: string | null;
             /** @description Whether the file-level recovery browser is ready. */
             isFlrSessionReady?: boolean;
-        };
+        } | null;
         /**
          * RepositoryJobInfo
          * @description Information on a repository session (creation, edit, deletion).
+         *     Null or absent when the session is of another type (real v2 servers write `null` for the
+         *     `*JobInfo` members that do not apply).
          */
         RepositoryJobInfo: {
-            /**
-             * Format: uuid
-             * @description ID of the backup repository.
-             */
+            /** @description ID of the backup repository. */
             repositoryId?: string | null;
             /** @description Name of the backup repository. */
             repositoryName?: string | null;
             /** @description Whether the repository no longer exists in the configuration database. */
             repositoryRemoved?: boolean;
-        };
+        } | null;
         /**
          * RetentionJobInfo
          * @description Information on a retention session.
+         *     Null or absent when the session is of another type (real v2 servers write `null` for the
+         *     `*JobInfo` members that do not apply).
          */
         RetentionJobInfo: {
             /** @description Number of restore points removed. */
             deletedRestorePointsCount?: number;
-        };
+        } | null;
+        /**
+         * RestorePointDataRetrievalJobInfo
+         * @description Information on a restore point data retrieval session. Listed on the v3 session schema page
+         *     (`RestorePointDataRetrievalJobInfoV3`); members as in Veeam's v8.1 OpenAPI document. Null or absent on
+         *     other session types.
+         */
+        RestorePointDataRetrievalJobInfo: {
+            /**
+             * Format: uuid
+             * @description ID of the retrieved restore point.
+             */
+            restorePointId?: string | null;
+            /**
+             * Format: uuid
+             * @description ID of the retrieved SQL restore point.
+             */
+            sqlRestorePointId?: string | null;
+            /**
+             * Format: uuid
+             * @description ID of the retrieved Cosmos DB restore point.
+             */
+            cosmosDbRestorePointId?: string | null;
+            /** @description User who started the retrieval. */
+            initiator?: string | null;
+            /** @description Name of the instance the restore point was created for. */
+            instanceName?: string | null;
+            /** @description Days the retrieved data is kept. */
+            daysToKeep?: number;
+            /**
+             * @description Priority of the retrieval (v8.1 `DataRetrievalPriority`).
+             * @enum {string}
+             */
+            dataRetrievalPriority?: "Normal" | "High" | "Unknown";
+        } | null;
+        /**
+         * FileShareFileLevelRestoreJobInfo
+         * @description Information on a file-level restore session of an Azure file share (v8.1 document; no v2 page shows it).
+         *     Null or absent on other session types.
+         */
+        FileShareFileLevelRestoreJobInfo: {
+            /** @description User who started the restore. */
+            initiator?: string | null;
+            /** @description Reason given for the restore. */
+            reason?: string | null;
+            flrLink?: components["schemas"]["FlrLink"];
+            /** @description ID of the Azure file share restored to. */
+            fileShareId?: string | null;
+            /** @description Name of the Azure file share. */
+            fileShareName?: string | null;
+            /** @description Name of the backup policy the restore point belongs to. */
+            backupPolicyDisplayName?: string | null;
+            /**
+             * Format: date-time
+             * @description When the restore point was created.
+             */
+            restorePointCreatedDateUtc?: string | null;
+        } | null;
         /**
          * Link
          * @description A link to a related resource or operation.
@@ -313,7 +442,9 @@ export interface components {
         /**
          * JobSession
          * @description A session: one run of a backup policy, restore, retention or repository operation. Closed object; only
-         *     `status` is always present, the `*JobInfo` member matching `type` is filled.
+         *     `status` is always present, the `*JobInfo` member matching `type` is filled and the others are null.
+         *     Real v2 servers also write `usn` and `_embeddedResources`, which the v2 pages do not show (the v1
+         *     export page lists `usn`; a Go client of the v2 API, built from real answers, reads both).
          */
         JobSession: {
             /**
@@ -343,7 +474,16 @@ export interface components {
             fileLevelRestoreJobInfo?: components["schemas"]["FileLevelRestoreJobInfo"];
             repositoryJobInfo?: components["schemas"]["RepositoryJobInfo"];
             retentionJobInfo?: components["schemas"]["RetentionJobInfo"];
+            restorePointDataRetrievalJobInfo?: components["schemas"]["RestorePointDataRetrievalJobInfo"];
+            fileShareFileLevelRestoreJobInfo?: components["schemas"]["FileShareFileLevelRestoreJobInfo"];
+            /** @description Update sequence number of the session record (grows with every change; v1 documents it without a description). */
+            usn?: number;
             _links?: components["schemas"]["Links"];
+            /**
+             * @description Embedded related resources (HAL-style). Real v2 servers send it, usually empty (`{}`); its members are
+             *     not documented, so it is left open.
+             */
+            _embeddedResources?: Record<string, never> | null;
         };
         /**
          * JobSessionPage
@@ -354,8 +494,11 @@ export interface components {
             offset: number;
             /** @description Maximum page size (the `Limit` of the request; -1 = all). */
             limit: number;
-            /** @description Number of sessions matching the filters, over all pages. */
-            totalCount: number;
+            /**
+             * @description Number of sessions matching the filters, over all pages. The v2 page shows it; Veeam's v8.1
+             *     document (`PageOfJobSession`) makes it optional and nullable, so it is not required here.
+             */
+            totalCount?: number | null;
             /** @description Sessions of this page. */
             results: components["schemas"]["JobSession"][];
             _links?: components["schemas"]["Links"];
@@ -395,8 +538,17 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad request: an invalid query parameter or body, or (on `POST /oauth2/token`) a rejected grant. */
+        /** @description Bad request: an invalid query parameter, path parameter or body (on `POST /api/oauth2/token`: a malformed token request). */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Rejected credentials: wrong user name or password, or an unknown, expired or revoked refresh token (v8.1 documents 401 with problem details for `POST /api/oauth2/token`). */
+        TokenUnauthorized: {
             headers: {
                 [name: string]: unknown;
             };
@@ -483,6 +635,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenUnauthorized"];
         };
     };
     listJobSessions: {
@@ -548,6 +701,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobSession"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

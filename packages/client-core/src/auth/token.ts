@@ -1,11 +1,21 @@
 import { VeeamAuthError } from '../errors.js';
+import type { ServerOverride } from '../operation-spec.js';
 import { Secret } from '../secret.js';
+import { resolveServerUrl } from '../server-url.js';
 import { assertCredentials, type AuthContext, type AuthFactory, type AuthProvider, type Credentials } from './types.js';
 
 /** Options of the OAuth2 password-grant flow (VB365, VB for Azure). */
 export interface TokenAuthOptions extends Credentials {
-  /** Token path relative to the base URL, e.g. `/token` (m365) or `/oauth2/token` (azure). */
+  /** Token path relative to the base URL (or to `tokenServer`), e.g. `/token` (m365) or `/oauth2/token` (azure). */
   tokenPath: string;
+  /**
+   * The token operation's own server when the spec overrides it (the `server` of its operation-table row):
+   * VB for Azure answers tokens only at the unversioned `/api/oauth2/token`, outside the `/api/v2` base
+   * path. The token URL is then the base URL rebased from `apiBasePath` onto this server's base path.
+   */
+  tokenServer?: ServerOverride | undefined;
+  /** Base path of the spec's server (`spec.basePath`, e.g. `/api/v2`); required with `tokenServer`. */
+  apiBasePath?: string;
   /** grant_type values; VB365 spells them `password`/`refresh_token`, VB for Azure `Password`/`Refresh_token`. */
   grantTypes: { password: string; refresh: string };
   /**
@@ -36,6 +46,13 @@ export function tokenAuth(options: TokenAuthOptions): AuthFactory {
   return (context) => new TokenAuth(context, settings, user, secret);
 }
 
+/** The absolute token URL: under the base URL, or under the token operation's own server. */
+function tokenUrl(baseUrl: string, options: Pick<TokenAuthOptions, 'tokenPath' | 'tokenServer' | 'apiBasePath'>): string {
+  if (!options.tokenServer) return baseUrl + options.tokenPath;
+  if (options.apiBasePath === undefined) throw new TypeError('tokenAuth: tokenServer needs apiBasePath (the spec base path) to rebase the base URL.');
+  return resolveServerUrl(baseUrl, options.apiBasePath, options.tokenServer.basePath) + options.tokenPath;
+}
+
 class TokenAuth implements AuthProvider {
   #token: Token | undefined;
   #pending: Promise<Token> | undefined;
@@ -49,7 +66,7 @@ class TokenAuth implements AuthProvider {
 
   constructor(context: AuthContext, options: Omit<TokenAuthOptions, keyof Credentials>, username: Secret, password: Secret) {
     this.#context = context;
-    this.#url = context.baseUrl + options.tokenPath;
+    this.#url = tokenUrl(context.baseUrl, options);
     this.#grants = { ...options.grantTypes };
     this.#marginMs = (options.refreshBeforeExpirySeconds ?? 60) * 1000;
     this.#username = username;

@@ -2,8 +2,8 @@
  * The auth flow of each product as the mock plays it:
  * - enterprise-manager: `POST /sessionMngr/` with Basic auth -> 201 + `X-RestSvcSessionId`;
  *   `DELETE /logonSessions/{ID}` ends the session.
- * - m365 (`POST /token`) and azure (`POST /oauth2/token`): form-encoded password and refresh_token
- *   grants -> bearer token (Azure spells the grants `Password` / `Refresh_token`: compared
+ * - m365 (`POST /token`) and azure (`POST /api/oauth2/token`, outside `/api/v2`: the mock serves it only
+ *   there, see spec/servers.ts): form-encoded password and refresh_token grants -> bearer token (Azure spells the grants `Password` / `Refresh_token`: compared
  *   case-insensitively).
  */
 import type { IncomingMessage } from 'node:http';
@@ -89,8 +89,9 @@ function oauth(passwordGrant: string, refreshGrant: string): AuthFlow {
         : grant === refreshGrant ? store.useRefreshToken(form.refresh_token)
         : false;
       if (!ok) {
-        // Both servers answer a rejected grant with 400 (invalid_grant); use what the spec documents.
-        const status = op.content['400'] ? 400 : 401;
+        // VB365 answers a rejected grant with 400 (invalid_grant); VB for Azure documents 401 for rejected
+        // credentials and 400 for a malformed request. Use what the spec documents.
+        const status = grant && op.content['401'] ? 401 : op.content['400'] ? 400 : 401;
         ctx.sendError(status, op, grant ? 'invalid_grant' : 'unsupported_grant_type');
         return true;
       }
@@ -115,8 +116,10 @@ function fillTokenBody(text: string, access: string, refresh: string, expiresIn:
   body.refresh_token = refresh;
   body.expires_in = expiresIn;
   body.token_type ??= 'bearer';
-  if ('.issued' in body) body['.issued'] = now.toUTCString();
-  if ('.expires' in body) body['.expires'] = new Date(now.getTime() + expiresIn * 1000).toUTCString();
+  // Keep the example's date format: VB365 (OWIN) writes RFC 1123 dates, VB for Azure ISO 8601 ones.
+  const format = (d: Date, like: unknown): string => (typeof like === 'string' && /^\d{4}-\d\d-\d\dT/.test(like) ? d.toISOString() : d.toUTCString());
+  if ('.issued' in body) body['.issued'] = format(now, body['.issued']);
+  if ('.expires' in body) body['.expires'] = format(new Date(now.getTime() + expiresIn * 1000), body['.expires']);
   return JSON.stringify(body, null, 2);
 }
 

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { loadSpec } from '../spec/load.js';
 import { indexSpec, type IndexedOperation, type SpecIndex } from '../spec/index.js';
 import { matchOperation } from '../match.js';
+import { servedAt } from '../spec/servers.js';
 import type { Product } from '../types.js';
 import { findRepoRoot } from '../recordings/paths.js';
 import { CredentialStore, type MockUser } from './credentials.js';
@@ -93,7 +94,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const flow = authFlowFor(options.product);
   const replay = options.recordingsDir ? await ReplayStore.load(options.recordingsDir, index) : undefined;
   const requests: MockRequestLog[] = [];
-  const basePath = index.basePaths.at(-1) ?? '';
+  const basePath = index.rootBasePaths.at(-1) ?? '';
   let rewrite: (body: string) => string = (b) => b;
 
   const server = http.createServer((req, res) => {
@@ -113,7 +114,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     log.body = raw;
     const ctx = new Exchange(req, res, log, index, rewrite);
 
-    const match = matchOperation(index, log.method, log.url);
+    const found = matchOperation(index, log.method, log.url);
+    // An operation with its own server is only there (VB for Azure: /api/oauth2/token, not /api/v2/oauth2/token),
+    // the others only under the root base path.
+    const match = found && servedAt(index, found.operation, log.url) ? found : undefined;
     if (!match) {
       const allowed = allowedMethods(index, log.url);
       if (allowed.length > 0) return ctx.sendStatus(405, { allow: allowed.join(', ') });
@@ -270,5 +274,8 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 function allowedMethods(index: SpecIndex, url: string): string[] {
   const methods = [...new Set(index.operations.map((o) => o.method))];
-  return methods.filter((m) => matchOperation(index, m, url) !== undefined);
+  return methods.filter((m) => {
+    const found = matchOperation(index, m, url);
+    return found !== undefined && servedAt(index, found.operation, url);
+  });
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { matchOperation } from '../match.js';
 import { findRepoRoot } from '../recordings/paths.js';
 import { formatSidecar } from '../recordings/sidecar.js';
-import { indexSpec, resolveLocal, type IndexedOperation, type SpecIndex } from '../spec/index.js';
+import { indexSpec, resolveLocal, trimSlashes, type IndexedOperation, type SpecIndex } from '../spec/index.js';
+import { operationBaseUrl } from '../spec/servers.js';
 import { loadSpec } from '../spec/load.js';
 import type { Product } from '../types.js';
 import { httpRequest } from './http.js';
@@ -75,7 +76,7 @@ function extensionOf(contentType: string): 'json' | 'xml' | undefined {
 export function normalizeBaseUrl(baseUrl: string, index: SpecIndex): string {
   const u = new URL(baseUrl);
   const p = u.pathname.replace(/\/+$/, '');
-  const base = index.basePaths.at(-1);
+  const base = index.rootBasePaths.at(-1);
   return `${u.origin}${p === '' && base ? `/${base}` : p}`;
 }
 
@@ -99,7 +100,9 @@ export async function recordApi(o: RecordOptions): Promise<RecordSummary> {
   const maxRequests = o.maxRequests ?? 200;
   let requests = 0;
 
-  const session = await logon({ product: o.product, baseUrl, username: o.username, password: o.password, insecure });
+  const tokenOp = index.byId.get('createToken');
+  const tokenUrl = tokenOp ? `${operationBaseUrl(index, tokenOp, baseUrl)}/${trimSlashes(tokenOp.path)}` : undefined;
+  const session = await logon({ product: o.product, baseUrl, username: o.username, password: o.password, insecure, ...(tokenUrl ? { tokenUrl } : {}) });
   session.secrets.forEach((s) => redactor.addSecret(s));
   const logonOp = index.byId.get(session.exchange.operationId);
   if (logonOp) {

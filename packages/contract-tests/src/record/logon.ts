@@ -25,6 +25,8 @@ export interface LogonOptions {
   username: string;
   password: string;
   insecure: boolean;
+  /** Token URL of the OAuth products, from the spec (VB for Azure: `/api/oauth2/token`, outside `/api/v2`). */
+  tokenUrl?: string;
 }
 
 function fail(what: string, res: HttpResponse): never {
@@ -46,7 +48,7 @@ export async function logon(o: LogonOptions): Promise<LiveSession> {
       ...(href ? { logoffUrl: href.replace(/&amp;/g, '&') } : {}),
     };
   }
-  const url = o.product === 'm365' ? `${o.baseUrl}/token` : `${o.baseUrl}/oauth2/token`;
+  const url = o.tokenUrl ?? (o.product === 'm365' ? `${o.baseUrl}/token` : `${o.baseUrl}/oauth2/token`);
   // Azure spells its grant "Password"; VB365 "password".
   const grant = o.product === 'azure' ? 'Password' : 'password';
   const body = new URLSearchParams({ grant_type: grant, username: o.username, password: o.password }).toString();

@@ -31,6 +31,11 @@ export interface IndexedOperation extends OperationInfo {
   representations?: Representations;
   /** Status key (`200`, `4XX`, `default`) -> media entries. */
   content: Record<string, MediaTypeEntry[]>;
+  /**
+   * Base paths of the operation's own `servers` (operation-level, else path-level) when it overrides the
+   * root ones, e.g. `['api']` for VB for Azure `POST /api/oauth2/token` (outside `/api/v2`).
+   */
+  serverBasePaths?: string[];
 }
 
 /** A path template segment. */
@@ -41,8 +46,10 @@ export interface SpecIndex {
   product: Product;
   spec: LoadedSpec;
   doc: OpenApiDoc;
-  /** Server base paths, longest first (`/api/v2`, `/api`). */
+  /** Server base paths of the root and of every override, longest first (`api/v2`, `api`). */
   basePaths: string[];
+  /** Base paths of the root `servers` only, longest first. */
+  rootBasePaths: string[];
   caseInsensitivePaths: boolean;
   operations: IndexedOperation[];
   byId: Map<string, IndexedOperation>;
@@ -56,6 +63,7 @@ export function indexSpec(spec: LoadedSpec): SpecIndex {
     for (const method of METHODS) {
       const op = item?.[method] as Record<string, any> | undefined;
       if (!op) continue;
+      const overrides = (op.servers ?? (item as { servers?: unknown }).servers) as { url: string }[] | undefined;
       const content: Record<string, MediaTypeEntry[]> = {};
       const responses: Record<string, string[]> = {};
       for (const [status, raw] of Object.entries<any>(op.responses ?? {})) {
@@ -78,6 +86,7 @@ export function indexSpec(spec: LoadedSpec): SpecIndex {
         operation: op,
         representations: op['x-veeam-representations'] as Representations | undefined,
         content,
+        ...(Array.isArray(overrides) ? { serverBasePaths: serverBasePaths(overrides) } : {}),
       });
     }
   }
@@ -85,7 +94,8 @@ export function indexSpec(spec: LoadedSpec): SpecIndex {
     product: spec.product,
     spec,
     doc,
-    basePaths: serverBasePaths(doc),
+    basePaths: [...new Set([...serverBasePaths(doc.servers), ...operations.flatMap((o) => o.serverBasePaths ?? [])])].sort((a, b) => b.length - a.length),
+    rootBasePaths: serverBasePaths(doc.servers),
     caseInsensitivePaths: doc['x-veeam-case-insensitive-paths'] === true,
     operations,
     byId: new Map(operations.map((o) => [o.operationId, o])),
@@ -152,9 +162,9 @@ export function trimSlashes(p: string): string {
   return p.replace(/^\/+|\/+$/g, '');
 }
 
-function serverBasePaths(doc: OpenApiDoc): string[] {
+function serverBasePaths(servers: OpenApiDoc['servers']): string[] {
   const bases = new Set<string>();
-  for (const s of doc.servers ?? []) {
+  for (const s of servers ?? []) {
     // Server URLs hold variables (`https://{host}:9398/api`): take the path after the authority.
     const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(s.url);
     const p = m ? (m[1] ?? '') : s.url;

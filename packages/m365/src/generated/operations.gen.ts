@@ -24,7 +24,7 @@ export const operations = {
         'application/json': ['TokenResponse']
       },
       '400': {
-        'application/json': ['Error']
+        'application/json': ['OAuthError', 'Error']
       },
       '500': {
         'application/json': ['Error']
@@ -81,16 +81,16 @@ export const operations = {
     representations: null,
     pagination: null
   },
-  listJobSessionLogItems: {
+  getJobSessionLogItem: {
     method: 'get',
-    path: '/JobSessions/{id}/LogItems',
-    pathParams: ['id'],
+    path: '/JobSessions/{id}/LogItems/{logItemId}',
+    pathParams: ['id', 'logItemId'],
     queryParams: [],
     requestMediaTypes: [],
     security: ['bearerAuth'],
     responses: {
       '200': {
-        'application/json': ['LogItemList']
+        'application/json': ['LogItem']
       },
       '401': {
         'application/json': ['Error']
@@ -104,6 +104,30 @@ export const operations = {
     },
     representations: null,
     pagination: null
+  },
+  listJobSessionLogItems: {
+    method: 'get',
+    path: '/JobSessions/{id}/LogItems',
+    pathParams: ['id'],
+    queryParams: ['limit', 'offset'],
+    requestMediaTypes: [],
+    security: ['bearerAuth'],
+    responses: {
+      '200': {
+        'application/json': ['LogItemPage']
+      },
+      '401': {
+        'application/json': ['Error']
+      },
+      '404': {
+        'application/json': ['Error']
+      },
+      '500': {
+        'application/json': ['Error']
+      }
+    },
+    representations: null,
+    pagination: { style: 'offset-limit', items: 'results', limit: 'limit', offset: 'offset' }
   },
   listJobSessions: {
     method: 'get',
@@ -141,6 +165,27 @@ export const operations = {
         'application/json': ['Error']
       },
       '404': {
+        'application/json': ['Error']
+      },
+      '500': {
+        'application/json': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  listJobs: {
+    method: 'get',
+    path: '/Jobs',
+    pathParams: [],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['bearerAuth'],
+    responses: {
+      '200': {
+        'application/json': ['JobList']
+      },
+      '401': {
         'application/json': ['Error']
       },
       '500': {

@@ -17,10 +17,32 @@ export interface paths {
          *     expired access token. The access token expires 60 minutes after it is issued.
          *
          *     This is the only operation that needs no bearer token. A rejected grant (wrong credentials, unknown or
-         *     expired refresh token) answers 400 with the usual `{message}` error body; v3 documents no
-         *     OAuth-style `{error, error_description}` body.
+         *     expired refresh token, unsupported grant type) answers 400 with the OAuth 2.0 error body
+         *     `{error, error_description}` of the OWIN token server (not the `{message}` body of the other
+         *     operations).
          */
         post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List backup jobs
+         * @description Returns every backup job as a bare JSON array (v3 documents no paging here; v5 and later return a
+         *     page object and take `offset`, `limit`, `organizationId` and `repositoryId`).
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -132,12 +154,42 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the log items of a job session
-         * @description Returns the session log: the operations performed during the job session, as a bare JSON array in
-         *     `usn` order. This is the real location of the log in v3; the `log` link of a job session
-         *     (`/v3/jobsessions/{id}/log`) is a dead link.
+         * List the log items of a job session (paged)
+         * @description Returns one page of the session log: the operations performed during the job session, in `usn`
+         *     order. A real v3 server answers a page `{offset, limit, results}` (30 items unless `limit` says
+         *     otherwise), not the bare array the v3 help page shows; walk it with `paginate`. This is the real
+         *     location of the log in v3; the `log` link of a job session (`/v3/jobsessions/{id}/log`) is a dead
+         *     link.
          */
         get: operations["listJobSessionLogItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/JobSessions/{id}/LogItems/{logItemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the job session (v3 pages call it `jobSessionsId` or `sessionId`). */
+                id: components["parameters"]["JobSessionId"];
+                /** @description ID of the log item (the `id` of an item of `listJobSessionLogItems`). */
+                logItemId: components["parameters"]["LogItemId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one log item of a job session
+         * @description Returns one operation of the session log. The `self` link of a log item
+         *     (`/v3/jobsessions/{id}/logitems/{logItemId}`) leads here. The v3 help page shows an array of several
+         *     items as the answer, a copy of the collection example; the resource is a single log item
+         *     (`RESTLogItem` in Veeam's v8 OpenAPI document).
+         */
+        get: operations["getJobSessionLogItem"];
         put?: never;
         post?: never;
         delete?: never;
@@ -210,6 +262,21 @@ export interface components {
             ".expires"?: string;
         };
         /**
+         * OAuthError
+         * @description OAuth 2.0 error body (RFC 6749 section 5.2) of a rejected token request: the OWIN token server of
+         *     VB365 v3 answers a rejected grant with `{error, error_description}`, not with the `{message}` body of
+         *     the other operations (the VB365 client nielsengelen/vbo365-rest reads `error` and `error_description`
+         *     from failed `POST /token` answers).
+         */
+        OAuthError: {
+            /** @description RFC 6749 error code, e.g. `invalid_grant`, `unsupported_grant_type`, `invalid_request`. */
+            error: string;
+            /** @description Human-readable reason. */
+            error_description?: string;
+            /** @description Page describing the error (RFC 6749; not seen from VB365). */
+            error_uri?: string;
+        };
+        /**
          * Error
          * @description Error body of VB365 REST API v3 (`RESTExceptionInfo` in Veeam's later OpenAPI documents). `message` is
          *     always present; `errorCode` and `stackTrace` appear only on some errors.
@@ -222,6 +289,14 @@ export interface components {
             /** @description Server-side stack trace (debug builds and some 500 answers). */
             stackTrace?: string | null;
         };
+        /**
+         * JobSessionStatus
+         * @description Status of a job session. The v3 page lists Failed, Running, Stopped, Success and Warning; Veeam's
+         *     documentation of later versions (v5 and up) lists Disconnected, NotConfigured and Queued as well. All
+         *     eight are accepted so that a v3 endpoint of a newer server validates. `Job.lastStatus` takes the same set.
+         * @enum {string}
+         */
+        JobSessionStatus: "Disconnected" | "Failed" | "NotConfigured" | "Queued" | "Running" | "Stopped" | "Success" | "Warning";
         /**
          * BackupWindowSettings
          * @description Backup window: one flag per hour of the week (7 x 24 = 168 values), `true` where
@@ -242,10 +317,10 @@ export interface components {
             backupWindowEnabled?: boolean;
             backupWindowSettings?: components["schemas"]["BackupWindowSettings"];
             /**
-             * @description Schedule type.
+             * @description Schedule type. v3 documents Daily and Periodically; Veeam's v8 OpenAPI document adds ManualOnly (a job without schedule), which a v3 endpoint of a newer server may report.
              * @enum {string}
              */
-            type: "Daily" | "Periodically";
+            type: "Daily" | "Periodically" | "ManualOnly";
             /**
              * @description Days a `Daily` job runs on.
              * @enum {string}
@@ -254,10 +329,10 @@ export interface components {
             /** @description Time of day a `Daily` job starts (`hh:mm:ss`). */
             dailyTime?: string;
             /**
-             * @description Interval between runs of a `Periodically` job.
+             * @description Interval between runs of a `Periodically` job (v8 adds Hours12 to the v3 set).
              * @enum {string}
              */
-            periodicallyEvery?: "Minutes5" | "Minutes10" | "Minutes15" | "Minutes30" | "Hours1" | "Hours2" | "Hours4" | "Hours8";
+            periodicallyEvery?: "Minutes5" | "Minutes10" | "Minutes15" | "Minutes30" | "Hours1" | "Hours2" | "Hours4" | "Hours8" | "Hours12";
             /** @description Whether a failed run is retried. */
             retryEnabled?: boolean;
             /** @description Number of retries. */
@@ -320,23 +395,22 @@ export interface components {
              */
             backupType: "EntireOrganization" | "SelectedItems";
             /**
-             * @description Latest status of the job.
-             * @enum {string}
+             * @description Latest status of the job. The v3 property table lists Stopped, Running, Success, Warning and Failed;
+             *     the v5 page and Veeam's v8 OpenAPI document (`RESTJob.lastStatus`, nullable) add Disconnected,
+             *     NotConfigured and Queued, the same eight values a job session's `status` takes, so a job's status is
+             *     the session status set (a job reports the status of its last session).
              */
-            lastStatus?: "Stopped" | "Running" | "Success" | "Warning" | "Failed";
+            lastStatus?: components["schemas"]["JobSessionStatus"] | null;
             /** @description Whether the job runs right after it is created (write-side property, echoed by some servers). */
             runNow?: boolean;
             schedulePolicy: components["schemas"]["SchedulePolicy"];
             _links: components["schemas"]["JobLinks"];
         };
         /**
-         * JobSessionStatus
-         * @description Status of a job session. The v3 page lists Failed, Running, Stopped, Success and Warning; Veeam's
-         *     documentation of later versions (v5 and up) lists Disconnected, NotConfigured and Queued as well. All
-         *     eight are accepted so that a v3 endpoint of a newer server validates.
-         * @enum {string}
+         * JobList
+         * @description Backup jobs; a bare JSON array in v3 (v5 and later wrap it in a page object).
          */
-        JobSessionStatus: "Disconnected" | "Failed" | "NotConfigured" | "Queued" | "Running" | "Stopped" | "Success" | "Warning";
+        JobList: components["schemas"]["Job"][];
         /**
          * JobStatistics
          * @description Statistics of a job session. The v3 property table types the rates as `string`, but every v3 example
@@ -392,9 +466,9 @@ export interface components {
             creationTime: string;
             /**
              * Format: date-time
-             * @description When the session ended.
+             * @description When the session ended; null (or absent) while it runs (nullable in Veeam's v8 OpenAPI document).
              */
-            endTime?: string;
+            endTime?: string | null;
             /** @description Number of objects processed during the session. */
             progress: number;
             status: components["schemas"]["JobSessionStatus"];
@@ -408,9 +482,12 @@ export interface components {
         JobSessionList: components["schemas"]["JobSession"][];
         /**
          * LogItemLinks
-         * @description Links of a log item; `jobsessions` points back to the session (`/JobSessions/{id}`).
+         * @description Links of a log item: `self` (`/jobsessions/{id}/logitems/{logItemId}`, operation
+         *     `getJobSessionLogItem`) and `jobsessions`, back to the session (`/JobSessions/{id}`). The v3 help page
+         *     shows only `jobsessions`; a real v3 server writes both.
          */
         LogItemLinks: {
+            self?: components["schemas"]["Link"];
             jobsessions?: components["schemas"]["Link"];
         } & {
             [key: string]: components["schemas"]["Link"];
@@ -442,19 +519,38 @@ export interface components {
             _links?: components["schemas"]["LogItemLinks"];
         };
         /**
-         * LogItemList
-         * @description The session log; a bare JSON array in v3.
+         * LogItemPage
+         * @description One page of a session log. The v3 help page shows a bare JSON array, but a real v3 server answers
+         *     `{offset, limit, results}` (default `limit` 30; capture of `GET /v3/jobsessions/{id}/LogItems` in
+         *     recordings/m365/listJobSessionLogItems/200-captured.json). Veeam's v8 OpenAPI document describes the
+         *     same page (`PageOfRESTLogItem`: `offset`, `limit`, `results` required; `setId`, `_links` optional).
          */
-        LogItemList: components["schemas"]["LogItem"][];
+        LogItemPage: {
+            /** @description Number of items skipped (the `offset` of the request, 0 by default). */
+            offset: number;
+            /** @description Page size (the `limit` of the request, 30 by default). */
+            limit: number;
+            /** @description Log items of this page, in `usn` order. */
+            results: components["schemas"]["LogItem"][];
+            /**
+             * Format: uuid
+             * @description Cache ID of the request (later versions; not seen from v3 servers).
+             */
+            setId?: string;
+            /** @description Page links (`self`, `next`, ...) as later versions write them. */
+            _links?: {
+                [key: string]: components["schemas"]["Link"];
+            };
+        };
     };
     responses: {
-        /** @description Bad request: a malformed body or query, or (on `POST /token`) a rejected grant. */
-        BadRequest: {
+        /** @description Rejected token request (wrong credentials, unknown or expired refresh token, unsupported grant). VB365 v3 answers the OAuth 2.0 error body `{error, error_description}`; Veeam's later OpenAPI documents describe token failures with the generic `{message}` body, which is accepted as well. */
+        TokenError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["OAuthError"] | components["schemas"]["Error"];
             };
         };
         /** @description Unexpected server error. VB365 v3 documents no rate limiting: there is no 429 / `Retry-After` in v3. */
@@ -490,6 +586,19 @@ export interface components {
         JobId: string;
         /** @description ID of the job session (v3 pages call it `jobSessionsId` or `sessionId`). */
         JobSessionId: string;
+        /**
+         * @description Number of items to skip from the start of the collection (default 0). The v3 help page documents no
+         *     query parameters, but a real v3 server answers the session log as an `{offset, limit, results}` page
+         *     (see `listJobSessionLogItems`); later versions document `offset` and `limit` on the same resource.
+         */
+        Offset: number;
+        /**
+         * @description Maximum number of items on a page (default 30, the `limit` a v3 server echoes when none is sent; later
+         *     versions document a maximum of 10,000).
+         */
+        Limit: number;
+        /** @description ID of the log item (the `id` of an item of `listJobSessionLogItems`). */
+        LogItemId: string;
     };
     requestBodies: never;
     headers: never;
@@ -519,7 +628,29 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["TokenError"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All backup jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -625,7 +756,19 @@ export interface operations {
     };
     listJobSessionLogItems: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Number of items to skip from the start of the collection (default 0). The v3 help page documents no
+                 *     query parameters, but a real v3 server answers the session log as an `{offset, limit, results}` page
+                 *     (see `listJobSessionLogItems`); later versions document `offset` and `limit` on the same resource.
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Maximum number of items on a page (default 30, the `limit` a v3 server echoes when none is sent; later
+                 *     versions document a maximum of 10,000).
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path: {
                 /** @description ID of the job session (v3 pages call it `jobSessionsId` or `sessionId`). */
@@ -635,13 +778,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session log. */
+            /** @description One page of the session log. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LogItemList"];
+                    "application/json": components["schemas"]["LogItemPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getJobSessionLogItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the job session (v3 pages call it `jobSessionsId` or `sessionId`). */
+                id: components["parameters"]["JobSessionId"];
+                /** @description ID of the log item (the `id` of an item of `listJobSessionLogItems`). */
+                logItemId: components["parameters"]["LogItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogItem"];
                 };
             };
             401: components["responses"]["Unauthorized"];

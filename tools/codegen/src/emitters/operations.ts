@@ -45,6 +45,10 @@ export function buildOperations(doc: OpenApiDoc, source: string): Record<string,
       }
       if (id in table) specFail(source, pointer, `operationId "${id}" is used twice`);
       const params = mergeParams(doc, itemParams, (op.parameters as (Param | Ref)[] | undefined) ?? []);
+      const server =
+        op.servers !== undefined
+          ? serverOverride(op.servers, source, `${pointer}/servers`)
+          : serverOverride(item.servers, source, `/paths/${pointerSegment(template)}/servers`);
       table[id] = {
         method,
         path: template,
@@ -55,10 +59,23 @@ export function buildOperations(doc: OpenApiDoc, source: string): Record<string,
         responses: responses(doc, op.responses as Record<string, unknown> | undefined),
         representations: representations(op['x-veeam-representations']),
         pagination: pagination(op['x-veeam-pagination']),
+        // Only rows with an override carry the key, so the tables of other products stay as they were.
+        ...(server !== undefined ? { server } : {}),
       };
     }
   }
   return sortKeys(table);
+}
+
+/**
+ * The server of an operation that overrides the root `servers` (operation-level `servers`, else path-level):
+ * its URL as written and its base path. VB for Azure serves `POST /api/oauth2/token` outside `/api/v2`.
+ */
+function serverOverride(raw: unknown, source: string, pointer: string): Literal | undefined {
+  if (raw === undefined) return undefined;
+  const url = Array.isArray(raw) ? (raw[0] as { url?: unknown } | undefined)?.url : undefined;
+  if (typeof url !== 'string') specFail(source, pointer, 'expected a non-empty servers array whose first entry has a url');
+  return { url, basePath: basePath(url) };
 }
 
 function pagination(raw: unknown): Literal {
