@@ -62,6 +62,9 @@ export function refineImpacts(
     }
     const whole = wholeEnum(diff, schemaPath, docs);
     if (whole) return enumImpacts(side, whole);
+    const closing = closedMove(diff, schemaPath);
+    // Dropping the restriction breaks nobody: the generated types ignore unknown members either way.
+    if (closing) return closing === 'wider' ? { clients: 'non-breaking', contract: 'non-breaking' } : typeImpacts(side, 'narrower');
     const member = schemaPath[schemaPath.length - 2] === 'properties' && (diff.action === 'add' || diff.action === 'remove');
     if (member && side === 'response') {
       const closed = isClosed(nodeAt(docs.before, diff.path.slice(0, -2)));
@@ -87,6 +90,19 @@ export function wholeEnum(diff: Diff, schemaPath: readonly (string | number)[], 
   const node = nodeAt(other, nodePath);
   if (!node || typeof node !== 'object' || Array.isArray((node as Doc).enum)) return undefined;
   return diff.action === 'add' ? 'added' : 'removed';
+}
+
+/**
+ * `additionalProperties: false` / `unevaluatedProperties: false` added (narrower: bodies with other
+ * members are rejected) or dropped (wider). api-smart-diff rates these keywords as never breaking input.
+ */
+export function closedMove(diff: Diff, schemaPath: readonly (string | number)[]): 'narrower' | 'wider' | undefined {
+  const keyword = schemaPath[schemaPath.length - 1];
+  if (keyword !== 'additionalProperties' && keyword !== 'unevaluatedProperties') return undefined;
+  const closedBefore = diff.action !== 'add' && diff.before === false;
+  const closedAfter = diff.action !== 'remove' && diff.after === false;
+  if (closedBefore === closedAfter) return undefined;
+  return closedAfter ? 'narrower' : 'wider';
 }
 
 /** Impacts of an enum restriction added (narrower) or removed (wider). */

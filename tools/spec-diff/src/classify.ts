@@ -34,6 +34,10 @@ export function classify(before: Doc, after: Doc): Change[] {
     const base = { action: diff.action, pointer: pointer(diff.path) };
     if (diff.path[0] === 'paths') {
       const loc = locate(diff.path);
+      if (isDocumentation(diff.path)) {
+        raw.push({ ...describe(diff, loc, docs), ...base, clients: 'annotation', contract: 'annotation' });
+        continue;
+      }
       const impacts = refineImpacts(diff, sideOf(loc), loc.schemaPath, diff.type as Impact, asInput.get(key(diff)) ?? (diff.type as Impact), docs);
       const whole = loc.schemaPath ? wholeEnum(diff, loc.schemaPath, docs) : undefined;
       raw.push({ ...describe(diff, loc, docs, whole), ...base, ...impacts });
@@ -42,6 +46,10 @@ export function classify(before: Doc, after: Doc): Change[] {
       const used = usage.get(name);
       if (!used) continue; // referenced by no operation on either side: nobody can notice
       const schemaPath = diff.path.slice(3);
+      if (isDocumentation(schemaPath)) {
+        raw.push({ where: `schema ${name}`, usedBy: usedBy(used), ...schemaText(diff, schemaPath, VERB[diff.action]), ...base, clients: 'annotation', contract: 'annotation' });
+        continue;
+      }
       const impacts = componentImpacts(diff, schemaPath, used, asInput.get(key(diff)) ?? (diff.type as Impact), asResponse.get(key(diff)) ?? (diff.type as Impact), docs);
       const whole = wholeEnum(diff, schemaPath, docs);
       raw.push({ where: `schema ${name}`, usedBy: usedBy(used), ...schemaText(diff, schemaPath, VERB[diff.action], whole), ...base, ...impacts });
@@ -51,6 +59,17 @@ export function classify(before: Doc, after: Doc): Change[] {
     }
   }
   return fold(raw);
+}
+
+/** Keywords whose subtree is documentation wherever it sits (unless it names a schema member). */
+const DOC_KEYS = new Set(['example', 'examples', 'externalDocs', 'description', 'summary', 'title', 'x-veeam-origin']);
+
+/**
+ * Examples and documentation are data for readers, not contract: api-smart-diff rates the examples node
+ * itself as an annotation but a value changed inside one as "unclassified".
+ */
+export function isDocumentation(path: readonly (string | number)[]): boolean {
+  return path.some((seg, i) => typeof seg === 'string' && DOC_KEYS.has(seg) && path[i - 1] !== 'properties');
 }
 
 /** A component change rated for each side that uses it; the stronger impact wins. */

@@ -27,7 +27,6 @@ export interface Described {
  * @param wholeEnum set when an enum item diff is really a whole enum restriction added or removed
  */
 export function describe(diff: Diff, loc: Location, docs: { before: Doc; after: Doc }, wholeEnum?: 'added' | 'removed'): Described {
-  const doc = diff.action === 'add' ? docs.after : docs.before;
   const verb = VERB[diff.action];
   if (!loc.operation) {
     if (loc.part === 'paths') return { where: `path ${String(diff.path[1])}`, what: `${loc.rest.length ? `${loc.rest.join('.')} ` : ''}${verb}` };
@@ -38,7 +37,7 @@ export function describe(diff: Diff, loc: Location, docs: { before: Doc; after: 
   return {
     operation: `${method.toUpperCase()} ${path}`,
     ...(typeof operationId === 'string' ? { operationId } : {}),
-    ...partText(diff, loc, doc, verb, wholeEnum),
+    ...partText(diff, loc, docs, verb, wholeEnum),
   };
 }
 
@@ -50,11 +49,13 @@ export function lineOf(d: Pick<Described, 'where' | 'what'>, media: readonly str
 
 type Part = Pick<Described, 'where' | 'media' | 'what' | 'enumItem'>;
 
-function partText(diff: Diff, loc: Location, doc: Doc, verb: string, wholeEnum?: 'added' | 'removed'): Part {
+function partText(diff: Diff, loc: Location, docs: { before: Doc; after: Doc }, verb: string, wholeEnum?: 'added' | 'removed'): Part {
   const { rest } = loc;
   switch (loc.part) {
     case 'parameter': {
-      const p = (nodeAt(doc, diff.path.slice(0, 5)) ?? {}) as Doc;
+      // An added or removed array item's index is the differ's merged position, not the document's:
+      // read a whole parameter from the diff itself; one changed inside existed before.
+      const p = ((rest.length === 0 ? (diff.action === 'add' ? diff.after : diff.before) : nodeAt(docs.before, diff.path.slice(0, 5))) ?? {}) as Doc;
       const where = `${p.in ?? '?'} parameter \`${p.name ?? '?'}\``;
       if (rest.length === 0) return { where, what: `${verb}${diff.action === 'add' ? (p.required ? ' (required)' : ' (optional)') : ''}` };
       if (rest.length === 1 && rest[0] === 'required') return { where, what: `became ${diff.after ? 'required' : 'optional'}` };
@@ -110,7 +111,11 @@ export function schemaText(diff: Diff, schemaPath: readonly (string | number)[],
     return { what: enumText(member, diff.action, [value], wholeEnum), enumItem: { member, value, ...(wholeEnum ? { whole: wholeEnum } : {}) } };
   }
   if (keyword === 'enum' && tail.length === 1) return { what: `\`${member}\`: allowed value ${fmt(diff.before)} became ${fmt(diff.after)}` };
-  if ((keyword === 'oneOf' || keyword === 'anyOf') && tail.length === 1) return { what: `variant ${String(tail[0])} of \`${member}\` ${verb}` };
+  if ((keyword === 'oneOf' || keyword === 'anyOf') && tail.length === 1) {
+    const variant = diff.action === 'add' ? diff.after : diff.before;
+    const ref = typeof variant?.$ref === 'string' ? variant.$ref.split('/').pop() : undefined;
+    return { what: `${keyword} variant ${ref ? `\`${ref}\`` : fmt(variant)} of \`${member}\` ${verb}` };
+  }
   if (keyword === 'deprecated') return { what: diff.after ? `\`${member}\` deprecated` : `\`${member}\` no longer deprecated` };
   return { what: `${[keyword, ...tail].join('.')} of \`${member}\` ${verb}${valueChange(diff)}` };
 }

@@ -137,3 +137,50 @@ describe('typeMove', () => {
     expect(typeMove(before, after)).toBe(want);
   });
 });
+
+describe('refinements over the differ', () => {
+  const rate = (mutate: (d: Doc) => void) => {
+    const after = widgetsDoc();
+    mutate(after);
+    return classify(widgetsDoc(), after).map((c) => `${c.clients}/${c.contract}: ${c.usedBy ? `${c.where}: ${c.what}` : `${c.operation}: ${c.text}`}`);
+  };
+
+  it('closing a response schema breaks the contract checks only; opening it breaks nobody', () => {
+    expect(rate((d) => { S(d).Error.additionalProperties = true; })).toEqual(['non-breaking/non-breaking: schema Error: additionalProperties of `$` changed: false -> true']);
+    const open = widgetsDoc();
+    open.components.schemas.Error.additionalProperties = true;
+    const closed = widgetsDoc();
+    expect(classify(open, closed).map((c) => `${c.clients}/${c.contract}`)).toEqual(['non-breaking/breaking']);
+  });
+
+  it('closing a request schema breaks clients and contract checks', () => {
+    const open = widgetsDoc();
+    delete open.components.schemas.NewWidget.additionalProperties;
+    expect(classify(open, widgetsDoc()).map((c) => `${c.clients}/${c.contract}: ${c.what}`)).toEqual(['breaking/breaking: additionalProperties of `$` added (false)']);
+  });
+
+  it('examples and externalDocs changes are documentation, not "unclassified"', () => {
+    const lines = rate((d) => {
+      const op = OPS(d)['/widgets/{id}'].get;
+      op.externalDocs = { url: 'https://example.com/widgets' };
+      op.responses['200'].content['application/json'].examples = { one: { value: { id: 'w1', name: 'W', state: 'Idle' } } };
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/^annotation\/annotation: /);
+  });
+
+  it('a parameter added before an existing one is named from the diff, not from a shifted index', () => {
+    const after = widgetsDoc();
+    after.paths['/widgets/{id}'].get.parameters = [{ name: 'fields', in: 'query', schema: { type: 'string' } }];
+    // The path-level `id` now follows the operation's own `fields`: only `fields` is new.
+    expect(classify(widgetsDoc(), after).map((c) => c.text)).toEqual(['query parameter `fields`: added (optional)']);
+  });
+
+  it('a oneOf variant is named by its component', () => {
+    const before = widgetsDoc();
+    before.paths['/widgets/{id}'].get.responses['200'].content['application/json'].schema = { oneOf: [{ $ref: '#/components/schemas/Widget' }] };
+    const after = structuredClone(before);
+    after.paths['/widgets/{id}'].get.responses['200'].content['application/json'].schema.oneOf.push({ $ref: '#/components/schemas/Error' });
+    expect(classify(before, after).map((c) => `${c.clients}/${c.contract}: ${c.text}`)).toEqual(['breaking/non-breaking: response 200 (application/json): oneOf variant `Error` of `$` added']);
+  });
+});
