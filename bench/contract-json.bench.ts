@@ -2,9 +2,10 @@
 // same way) and vs. the naive way (a fresh Ajv + compile for every response). Goal (issue 5):
 // validations/s >= 0.5x the parse rate. Prints one markdown section with the ratios.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Bench } from 'tinybench';
+import { runRounds } from './rounds.js';
 import { createValidator, SchemaCompiler, type ResponseInput } from '@veeam-rest/contract-tests';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,8 +44,6 @@ function naiveValidate(body: Uint8Array): boolean {
   }
 }
 
-type Stats = { period: number; latency: { rme: number } };
-const rate = (s: Stats, perRun = 1) => (1000 * perRun) / s.period;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const rows: string[] = [];
 const ratios: string[] = [];
@@ -54,43 +53,33 @@ for (const n of [1, 30, 500]) {
   const body = sessions(n);
   const check = await validator.validate(request(body, 0));
   if (!check.ok || !naiveValidate(body)) throw new Error(`benchmark body is not valid: ${JSON.stringify(check.errors.slice(0, 2))}`);
-  const bench = new Bench({ time: 1500, warmupTime: 300 });
   let i = 0;
-  bench.add('JSON.parse (floor)', () => {
-    JSON.parse(decoder.decode(body));
-  });
-  bench.add('validate (match + decode + parse + ajv)', async () => {
-    await validator.validate(request(body, i++));
-  });
-  bench.add('naive (new Ajv + compile per call)', () => {
-    naiveValidate(body);
-  });
-  await bench.run();
-  const [parse, ours, naive] = bench.tasks.map((t) => t.result as unknown as Stats);
-  const [p, o, v] = [rate(parse!), rate(ours!), rate(naive!)];
+  const r = await runRounds([
+    ['JSON.parse (floor)', () => JSON.parse(decoder.decode(body))],
+    ['validate (match + decode + parse + ajv)', () => validator.validate(request(body, i++))],
+    ['naive (new Ajv + compile per call)', () => naiveValidate(body)],
+  ]);
+  const [p, o, v] = r.periodMs.map((ms) => 1000 / ms) as [number, number, number];
+  const [, oRatio, vRatio] = r.vsFloor as [number, number, number];
   const kb = (body.byteLength / 1024).toFixed(1);
-  rows.push(`| ${n} sessions (${kb} KiB) | ${fmt(p)} | ${fmt(o)} | ${fmt(v)} | **${(o / p).toFixed(2)}x** | ${(v / p).toPrecision(2)}x | ${(o / v).toFixed(0)}x | ±${Math.max(parse!.latency.rme, ours!.latency.rme, naive!.latency.rme).toFixed(1)}% |`);
-  ratios.push(`${n}: ${(o / p).toFixed(2)}x`);
-  minRatios.push(o / p);
+  rows.push(`| ${n} sessions (${kb} KiB) | ${fmt(p)} | ${fmt(o)} | ${fmt(v)} | **${oRatio.toFixed(2)}x** | ${vRatio.toPrecision(2)}x | ${(oRatio / vRatio).toFixed(0)}x | ±${r.maxRme.toFixed(1)}% |`);
+  ratios.push(`${n}: ${oRatio.toFixed(2)}x`);
+  minRatios.push(oRatio);
 }
 
 // The CLI's mode: one validateMany call over many responses (per-call overhead amortized).
 {
   const body = sessions(1);
   const many: ResponseInput[] = Array.from({ length: 1000 }, (_, k) => request(body, k));
-  const bench = new Bench({ time: 1500, warmupTime: 300 });
-  bench.add('1,000 x JSON.parse', () => {
-    for (let k = 0; k < 1000; k++) JSON.parse(decoder.decode(body));
-  });
-  bench.add('validateMany(1,000)', async () => {
-    await validator.validateMany(many);
-  });
-  await bench.run();
-  const [parse, ours] = bench.tasks.map((t) => t.result as unknown as Stats);
-  const [p, o] = [rate(parse!, 1000), rate(ours!, 1000)];
-  rows.push(`| 1 session x 1,000 in one validateMany | ${fmt(p)} | ${fmt(o)} | (as above) | **${(o / p).toFixed(2)}x** | | | ±${Math.max(parse!.latency.rme, ours!.latency.rme).toFixed(1)}% |`);
-  ratios.push(`batch of 1,000 small: ${(o / p).toFixed(2)}x`);
-  minRatios.push(o / p);
+  const r = await runRounds([
+    ['1,000 x JSON.parse', () => { for (let k = 0; k < 1000; k++) JSON.parse(decoder.decode(body)); }],
+    ['validateMany(1,000)', () => validator.validateMany(many)],
+  ]);
+  const [p, o] = r.periodMs.map((ms) => 1000_000 / ms) as [number, number];
+  const oRatio = r.vsFloor[1]!;
+  rows.push(`| 1 session x 1,000 in one validateMany | ${fmt(p)} | ${fmt(o)} | (as above) | **${oRatio.toFixed(2)}x** | | | ±${r.maxRme.toFixed(1)}% |`);
+  ratios.push(`batch of 1,000 small: ${oRatio.toFixed(2)}x`);
+  minRatios.push(oRatio);
 }
 await validator.close();
 
@@ -103,13 +92,14 @@ process.stdout.write(
     'bytes. All sides decode them with a strict UTF-8 TextDecoder. `validate` also matches the operation',
     '(a different URL each call), picks status and media type and runs the compiled ajv schema (compiled',
     'once). The naive way builds a new Ajv and compiles the schema for every response. Rates are per',
-    'second; ratios compare rates measured in the same run.',
+    'second (median of 5 rounds with the task order rotated); ratios are the median of the per-round ratios.',
     '',
     '| body | JSON.parse/s (floor) | validate/s (ours) | naive/s | ours / parse | naive / parse | ours / naive | max rme |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     `Ratios (validate / parse): ${ratios.join(', ')}. Goal >= 0.5x: ${worst >= 0.5 ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}x).`,
+    `1-minute load average at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (other work on the machine slows every side; ratios within one run are what compare).`,
     '',
   ].join('\n'),
 );

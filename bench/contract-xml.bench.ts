@@ -3,6 +3,7 @@
 // sample of 20 calls and extrapolated linearly (each call is independent: JVM start + parse + validate).
 // Goal (issue 5): batched >= 100x faster. Prints one markdown section.
 import { readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -81,6 +82,7 @@ process.stdout.write(
     `| batched, warm JVM | ${warmMs.toFixed(0)} ms | ${(warmMs / N).toFixed(3)} ms | ${(naiveTotal / warmMs).toFixed(0)}x |`,
     '',
     `Ratio (naive / batched cold): ${(naiveTotal / coldMs).toFixed(0)}x; warm: ${(naiveTotal / warmMs).toFixed(0)}x.`,
+    `1-minute load average at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (other work on the machine slows every side; ratios within one run are what compare).`,
     '',
   ].join('\n'),
 );

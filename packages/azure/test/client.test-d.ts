@@ -23,4 +23,20 @@ describe('azure types', () => {
     // @ts-expect-error getJobSession is not paged
     void vb.paginate('getJobSession', { params: { path: { sessionId: 'x' } } });
   });
+
+  it('rejects format (XML is enterprise-manager only) and every other unknown init key', () => {
+    // @ts-expect-error format is an enterprise-manager option
+    void vb.GET('/jobSessions', { params: { query: { Limit: 10 } }, format: 'xml' });
+    // @ts-expect-error even format: 'json', the only media this API speaks
+    void vb.GET('/jobSessions', { params: { query: { Limit: 10 } }, format: 'json' });
+    // @ts-expect-error a misspelled option
+    void vb.GET('/jobSessions', { params: { query: { Limit: 10 } }, timeOutMs: 10 });
+    // @ts-expect-error parseAs: the client decodes the body itself
+    void vb.GET('/jobSessions', { params: { query: { Limit: 10 } }, parseAs: 'text' });
+    // @ts-expect-error follow takes call options only
+    void vb.follow({ href: 'https://h/x' }, { format: 'xml' });
+    // @ts-expect-error paginate takes the same init
+    void vb.paginate('listJobSessions', { params: { query: { Limit: 50 } }, format: 'xml' });
+    void vb.GET('/jobSessions', { params: { query: { Limit: 10 } }, timeoutMs: 10, signal: AbortSignal.timeout(5), headers: { 'X-Trace': '1' }, redirect: 'error' });
+  });
 });

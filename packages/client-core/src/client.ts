@@ -65,9 +65,13 @@ type AnyResult = { data?: unknown; error?: ApiError<unknown>; response: Response
 
 /**
  * Creates the typed client of one product on top of openapi-fetch. Product packages call this with their
- * generated tables; users call the product's `createClient`.
+ * generated tables (and, for x-veeam-representations, their `components['schemas']`); users call the
+ * product's `createClient`.
  */
-export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options: BaseClientOptions, product: ProductConfig): VeeamClient<Paths, Ops, Table, X> {
+export function createVeeamClient<Paths extends {}, Ops, Table, X = {}, Schemas = {}>(
+  options: BaseClientOptions,
+  product: ProductConfig,
+): VeeamClient<Paths, Ops, Table, X, Schemas> {
   if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//i.test(options.baseUrl)) {
     throw new TypeError(`baseUrl must be an absolute http(s) URL such as https://host:9398/api, got ${JSON.stringify(options?.baseUrl)}`);
   }
@@ -146,7 +150,7 @@ export function createVeeamClient<Paths extends {}, Ops, Table, X = {}>(options:
       await auth?.close();
     },
   };
-  return client as unknown as VeeamClient<Paths, Ops, Table, X>;
+  return client as unknown as VeeamClient<Paths, Ops, Table, X, Schemas>;
 }
 
 function withAccept(headers: AnyInit['headers'], accept: string): AnyInit['headers'] {

@@ -1,18 +1,23 @@
 // Public types of the clients: openapi-fetch's method signatures with the `error` member replaced by
-// ApiError, plus the per-call options, paginate() and follow().
-import type { FetchOptions } from 'openapi-fetch';
+// ApiError, the init narrowed to the keys the clients honour, `data` narrowed by x-veeam-representations,
+// plus the per-call options, paginate() and follow().
 import type {
   ErrorResponse,
   HttpMethod,
   MediaType,
   PathsWithMethod,
-  Readable,
-  RequiredKeysOf,
+  $Read,
+  $Write,
   ResponseObjectMap,
   SuccessResponse,
 } from 'openapi-typescript-helpers';
 import type { ApiError } from './errors.js';
+import type { InitArgs, KnownKeysArgs, VeeamInit } from './init-types.js';
 import type { Format } from './media.js';
+import type { RepresentationAt, RepresentedData } from './representation-types.js';
+
+export type { InitArgs, KnownKeysArgs, KnownKeysOnly, UnsupportedInitKey, VeeamInit } from './init-types.js';
+export type { RepresentationAt, RepresentationIndex, RepresentedData } from './representation-types.js';
 
 /** Options every call accepts besides openapi-fetch's `params`, `body`, `headers`, `signal`. */
 export interface CallOptions {
@@ -22,7 +27,7 @@ export interface CallOptions {
 
 /** Per-call option of clients that serve XML (Enterprise Manager). */
 export interface FormatOption {
-  /** Response media for this call; the data has the same type either way. */
+  /** Response media for this call; the data has the same type either way (m365/azure: JSON only, no such key). */
   format?: Format;
 }
 
@@ -31,18 +36,35 @@ export type OpOf<Ops, Id extends keyof Ops> = Extract<Ops[Id], Record<string | n
 
 type Fallback<T> = [T] extends [never] ? unknown : T;
 
+/**
+ * openapi-typescript-helpers' `Readable` (drops write-only members), except that primitives pass through
+ * untouched: the helpers' version maps every `object`-like type, and the `string & {}` member of an open
+ * string set (`'A' | (string & {})`, EM's `LinkType`) counts as one, so it became a mapped object.
+ */
+type Readable<T> = T extends $Write<any>
+  ? never
+  : T extends $Read<infer U>
+    ? Readable<U>
+    : T extends string | number | boolean | bigint | symbol | null | undefined
+      ? T
+      : T extends (infer E)[]
+        ? Readable<E>[]
+        : T extends object
+          ? { [K in keyof T as NonNullable<T[K]> extends $Write<any> ? never : K]: Readable<T[K]> }
+          : T;
+
 /** Typed body of a 2xx answer of operation `T`. */
 export type SuccessData<T extends Record<string | number, any>, Media extends MediaType = MediaType> = Readable<SuccessResponse<ResponseObjectMap<T>, Media>>;
 /** Typed body of a non-2xx answer of operation `T` (union of the documented error schemas). */
 export type ErrorData<T extends Record<string | number, any>, Media extends MediaType = MediaType> = Fallback<Readable<ErrorResponse<ResponseObjectMap<T>, Media>>>;
 
-/** Result of a call: `data` on 2xx, else `error` with status, operationId and the typed error body. */
-export type VeeamFetchResponse<T extends Record<string | number, any>, Media extends MediaType = MediaType> =
-  | { data: SuccessData<T, Media>; error?: never; response: Response }
+/**
+ * Result of a call: `data` on 2xx, else `error` with status, operationId and the typed error body.
+ * `Data` is the 2xx body, narrowed by the call's representation where the operation has several.
+ */
+export type VeeamFetchResponse<T extends Record<string | number, any>, Media extends MediaType = MediaType, Data = SuccessData<T, Media>> =
+  | { data: Data; error?: never; response: Response }
   | { data?: never; error: ApiError<ErrorData<T, Media>>; response: Response };
-
-/** Init of a call to operation `Op`: openapi-fetch's options (params, body, headers, signal) plus `X`. */
-export type VeeamInit<Op, X> = FetchOptions<Op> & CallOptions & X;
 
 /** The operation object at `Paths[Path][Method]`. */
 export type OperationAt<Paths, Path, Method> = Path extends keyof Paths
@@ -51,19 +73,26 @@ export type OperationAt<Paths, Path, Method> = Path extends keyof Paths
     : never
   : never;
 
-type MaybeOptionalInit<Op, X> = RequiredKeysOf<FetchOptions<Op>> extends never ? VeeamInit<Op, X> | undefined : VeeamInit<Op, X>;
-
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
-
-/** One HTTP-method function of the client, e.g. `client.GET('/backupSessions/{ID}', { params })`. */
-export type VeeamMethod<Paths extends {}, Method extends HttpMethod, Media extends MediaType, X> = <
+/**
+ * One HTTP-method function of the client, e.g. `client.GET('/backupSessions/{ID}', { params })`. The
+ * init takes only the keys of {@link VeeamInit}. With the operation table `Table` and the component
+ * schemas `Schemas`, `data` of an operation with x-veeam-representations is the schema the call's query
+ * selects; the init is inferred as a `const` tuple so that a literal such as `format: 'Entity'` keeps
+ * its type.
+ */
+export type VeeamMethod<Paths extends {}, Method extends HttpMethod, Media extends MediaType, X, Table = unknown, Schemas = {}> = <
   Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<OperationAt<Paths, Path, Method>, X>,
+  const Args extends InitArgs<OperationAt<Paths, Path, Method>, X>,
 >(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<VeeamFetchResponse<OperationAt<Paths, Path, Method>, Media>>;
+  ...init: KnownKeysArgs<Args, VeeamInit<OperationAt<Paths, Path, Method>, X>>
+) => Promise<
+  VeeamFetchResponse<
+    OperationAt<Paths, Path, Method>,
+    Media,
+    RepresentedData<SuccessData<OperationAt<Paths, Path, Method>, Media>, RepresentationAt<Table, Method, Path>, Schemas, Args[0]>
+  >
+>;
 
 /** A link object as the APIs return it: EM `Links[]` items or a value of M365/Azure `_links`. */
 export type LinkObject =
@@ -103,21 +132,24 @@ export interface Paginator<Item, Page> extends AsyncIterable<Item> {
 }
 
 /** Init of `paginate()`: the operation's params; paging parameters are set by the iterator (start values are honoured). */
-export type PaginateInit<Op, X> =
-  RequiredKeysOf<FetchOptions<Op>> extends never ? [VeeamInit<Op, X>?] : [VeeamInit<Op, X>];
+export type PaginateInit<Op, X> = InitArgs<Op, X>;
 
-/** The typed client of one product. */
-export interface VeeamClient<Paths extends {}, Ops, Table, X = {}, Media extends MediaType = MediaType> {
+/**
+ * The typed client of one product: `paths` and `operations` of its schema.gen.ts, the type of its
+ * generated operation table, the per-call extras `X` (EM: {@link FormatOption}) and, for products with
+ * x-veeam-representations, `components['schemas']` so that `data` narrows by the selected representation.
+ */
+export interface VeeamClient<Paths extends {}, Ops, Table, X = {}, Schemas = {}, Media extends MediaType = MediaType> {
   /** Calls a GET operation. */
-  GET: VeeamMethod<Paths, 'get', Media, X>;
+  GET: VeeamMethod<Paths, 'get', Media, X, Table, Schemas>;
   /** Calls a PUT operation. */
-  PUT: VeeamMethod<Paths, 'put', Media, X>;
+  PUT: VeeamMethod<Paths, 'put', Media, X, Table, Schemas>;
   /** Calls a POST operation. */
-  POST: VeeamMethod<Paths, 'post', Media, X>;
+  POST: VeeamMethod<Paths, 'post', Media, X, Table, Schemas>;
   /** Calls a DELETE operation. */
-  DELETE: VeeamMethod<Paths, 'delete', Media, X>;
+  DELETE: VeeamMethod<Paths, 'delete', Media, X, Table, Schemas>;
   /** Calls a PATCH operation. */
-  PATCH: VeeamMethod<Paths, 'patch', Media, X>;
+  PATCH: VeeamMethod<Paths, 'patch', Media, X, Table, Schemas>;
   /**
    * Iterates every item of a paged operation (x-veeam-pagination), requesting pages as needed.
    * @example for await (const s of client.paginate('listJobSessions')) console.log(s.status);

@@ -9,9 +9,7 @@ export type DecodedBody = { text: string; error?: undefined } | { text?: undefin
 /** Decodes a body. EM 12 starts JSON bodies with a UTF-8 BOM: it is dropped; invalid UTF-8 is an error. */
 export function decodeBody(body: string | Uint8Array, maxBytes: number): DecodedBody {
   const size = typeof body === 'string' ? body.length : body.byteLength;
-  if (size > maxBytes) {
-    return { error: { path: '/', message: `body is ${size} bytes, more than the limit of ${maxBytes}`, expected: `at most ${maxBytes} bytes`, actual: `${size} bytes` } };
-  }
+  if (size > maxBytes) return { error: bodyTooLarge(size, maxBytes) };
   let text: string;
   if (typeof body === 'string') {
     text = body;
@@ -25,6 +23,16 @@ export function decodeBody(body: string | Uint8Array, maxBytes: number): Decoded
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
+}
+
+/**
+ * The error for a body above the size limit.
+ * @param size its size in bytes; undefined when reading stopped at the limit (stdin)
+ */
+export function bodyTooLarge(size: number | undefined, maxBytes: number): ValidationError {
+  return size === undefined
+    ? { path: '/', message: `body is more than the limit of ${maxBytes} bytes (reading stopped there)`, expected: `at most ${maxBytes} bytes`, actual: `more than ${maxBytes} bytes` }
+    : { path: '/', message: `body is ${size} bytes, more than the limit of ${maxBytes}`, expected: `at most ${maxBytes} bytes`, actual: `${size} bytes` };
 }
 
 /** `line:column` (1-based) of a character offset in text. */

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBody, type DecodedBody } from './body.js';
+import { bodyTooLarge, decodeBody, type DecodedBody } from './body.js';
 import { SchemaCompiler, type CompiledSchema } from './json/ajv.js';
 import { mapAjvErrors } from './json/errors.js';
 import { parseJson } from './json/parse.js';
@@ -131,6 +131,27 @@ export class Validator implements ContractValidator {
     return this.run(inputs);
   }
 
+  /**
+   * The result for a response whose body was not read because it is larger than the limit: matched
+   * like any other (operation, status, media type), then `malformed` with the size.
+   * @param size the body's size in bytes; undefined when reading stopped at the limit
+   */
+  async validateOversized(input: Omit<ResponseInput, 'body'>, size: number | undefined): Promise<ValidationResult> {
+    if (this.unloaded([input as ResponseInput])) await this.load(input.product);
+    const pending = this.prepare({ ...input, body: '' }, { error: bodyTooLarge(size, this.maxBodyBytes) });
+    return (pending as { done: ValidationResult }).done;
+  }
+
+  /** Body limit in bytes (`maxBodyBytes`). */
+  get maxBytes(): number {
+    return this.maxBodyBytes;
+  }
+
+  /** Ends the JVM at once (SIGKILL), failing pending XML validations: for Ctrl+C and SIGTERM. */
+  async abort(): Promise<void> {
+    await this.xsd.kill();
+  }
+
   /** Synchronous when every product is loaded and no body is XML (the hot path: no extra promises). */
   private run(inputs: readonly ResponseInput[]): ValidationResult[] | Promise<ValidationResult[]> {
     const missing = this.unloaded(inputs);
@@ -187,7 +208,7 @@ export class Validator implements ContractValidator {
     throw new Error(`the ${product} spec is not loaded yet: \`await validator.load('${product}')\` first (specs are bundled lazily)`);
   }
 
-  private prepare(input: ResponseInput): Pending {
+  private prepare(input: ResponseInput, decodedBody?: DecodedBody): Pending {
     const index = this.loaded.get(input.product);
     if (!index) {
       return done('unknown-operation', {}, [{ path: '/', message: `product "${input.product}" is not in the API registry`, expected: this.products.join(' | '), actual: String(input.product) }]);
@@ -202,7 +223,7 @@ export class Validator implements ContractValidator {
       return done('unknown-status', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} documents no response for status ${input.status}`, expected: Object.keys(op.content).join(' | '), actual: String(input.status) }]);
     }
     const entries = op.content[status]!;
-    const decoded = decodeBody(input.body, this.maxBodyBytes);
+    const decoded = decodedBody ?? decodeBody(input.body, this.maxBodyBytes);
     if (entries.length === 0) {
       if (decoded.text !== undefined && decoded.text.trim() === '') return done('valid', { operationId: op.operationId }, []);
       return done('unknown-media-type', { operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} documents no body, but one was sent`, expected: 'empty body', actual: input.contentType ?? 'a body' }]);
@@ -231,8 +252,10 @@ export class Validator implements ContractValidator {
         // The common outcome, built without spreads (same keys, same order as done()).
         return { done: schemaName ? { ok: true, outcome: 'valid', operationId: op.operationId, schema: schemaName, errors: [] } : { ok: true, outcome: 'valid', operationId: op.operationId, errors: [] } };
       }
-      // Only a failing body pays for the allErrors pass that lists every problem.
-      return done('invalid', base, mapAjvErrors(schema.errors(parsed.value), parsed.value));
+      // Only a failing body pays for the allErrors pass (bounded: linear in the body, at most
+      // MAX_RAW_ERRORS objects; the others are counted).
+      const found = schema.errors(parsed.value);
+      return done('invalid', base, mapAjvErrors(found.errors, parsed.value), found.total - found.errors.length);
     }
     if (isXml(entry.mediaType)) {
       const safe = checkXml(text);
@@ -302,7 +325,7 @@ export class Validator implements ContractValidator {
       const v = verdicts[k]!;
       const base = (pending[i] as Extract<Pending, { xml: unknown }>).base;
       if (v.schemaError) throw new SpecError(`XSD cannot be loaded: ${v.schemaError}`);
-      const errors = capErrors(v.errors.map(mapXsdIssue));
+      const errors = capErrors(v.errors.map(mapXsdIssue), v.more ?? 0);
       results[i] = { ok: v.ok, outcome: v.ok ? 'valid' : 'invalid', ...base, errors };
     });
     return results;
@@ -322,13 +345,18 @@ function effectiveTarget(t: BodyTarget): BodyTarget {
   return t;
 }
 
-function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResult>, errors: ValidationError[]): Pending {
-  return { done: { ok: outcome === 'valid', outcome, ...base, errors: capErrors(errors) } };
+function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResult>, errors: ValidationError[], uncounted = 0): Pending {
+  return { done: { ok: outcome === 'valid', outcome, ...base, errors: capErrors(errors, uncounted) } };
 }
 
-function capErrors(errors: ValidationError[]): ValidationError[] {
-  if (errors.length <= MAX_ERRORS) return errors;
-  return [...errors.slice(0, MAX_ERRORS), { path: '/', message: `${errors.length - MAX_ERRORS} more errors not shown` }];
+/**
+ * The first MAX_ERRORS errors and a summary line.
+ * @param uncounted errors the validator counted but did not keep (beyond its own bound)
+ */
+function capErrors(errors: ValidationError[], uncounted = 0): ValidationError[] {
+  if (errors.length <= MAX_ERRORS && uncounted === 0) return errors;
+  const more = Math.max(0, errors.length - MAX_ERRORS) + uncounted;
+  return [...errors.slice(0, MAX_ERRORS), { path: '/', message: `${more} more errors not shown` }];
 }
 
 function fmtRoot(r: { name: string; namespace: string }): string {

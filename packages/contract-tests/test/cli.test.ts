@@ -1,10 +1,11 @@
 // The CLI's contract: exit codes 0/1/2, parseable json and junit output, one-line usage errors,
 // sidecar and HAR input handling, and `validate` from a file or stdin.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordingsDir, runCli, spawnCli, tempDir } from './helpers.js';
+import { packageDir, recordingsDir, runCli, spawnCli, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let validDir: string;
@@ -142,6 +143,7 @@ describe('sidecars', () => {
     ['an edit of another kind', (m) => ({ ...m, edits: [{ kind: 'reformatted' }] }), /#\/edits\/0\/kind: expected one of nbsp-to-space, markdown-unescape, href-amp-escaped, elision-closed/],
     ['unknown field', (m) => ({ ...m, headers: {} }), /#\/headers: unknown sidecar field/],
     ['bad JSON', () => '{ "method": ', /200\.json\.meta\.json: sidecar is not valid JSON/],
+    ['nested 100k deep', () => `{"method":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, /200\.json\.meta\.json:1:26: nests deeper than 16 levels, not a sidecar/],
   ];
   it.each(cases)('%s is an input error (exit 2) naming the file', async (_name, edit, message) => {
     const dir = path.join(tmp.dir, `sidecar-${_name.replace(/\W+/g, '-')}`, 'm365', 'listJobSessionsForJob');
@@ -229,5 +231,84 @@ describe('validate', () => {
     const badRequest = await runCli(['validate', '--product', 'm365', '--request', 'GET', '--status', '200', m365Seed]);
     expect(badRequest.code).toBe(2);
     expect(badRequest.stderr).toMatch(/--request must be "METHOD URL"/);
+  });
+});
+
+describe('body size limit while reading', () => {
+  const mainTs = path.join(packageDir, 'src', 'cli', 'main.ts');
+  const validateArgs = ['validate', '--product', 'm365', '--request', 'GET /v3/JobSessions', '--status', '200', '--content-type', 'application/json', '--max-body-mb', '1'];
+  const stopped = 'body is more than the limit of 1048576 bytes (reading stopped there)';
+
+  it('validate stops reading an endless stdin at --max-body-mb and reports malformed', { timeout: 120_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', mainTs, ...validateArgs, '--format', 'json', '-'], { cwd: packageDir, env: { PATH: process.env.PATH }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let open = true;
+    const pump = () => { while (open && child.stdin.write(chunk)); };
+    child.stdin.on('drain', pump);
+    child.stdin.on('error', () => (open = false));
+    pump();
+    try {
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      const doc = JSON.parse(stdout) as { results: { outcome: string; operationId: string; errors: { message: string }[] }[] };
+      expect(doc.results[0]).toMatchObject({ outcome: 'malformed', operationId: 'listJobSessions', errors: [{ message: stopped }] });
+    } finally {
+      open = false;
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('validate stops reading a device that never ends (/dev/zero)', { timeout: 120_000 }, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', mainTs, ...validateArgs, '/dev/zero'], { cwd: packageDir, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`at /: ${stopped}`);
+  });
+
+  it('check and validate do not read a 512 MB file at all: malformed with its size, RSS stays low', { timeout: 180_000 }, () => {
+    const dir = path.join(tmp.dir, 'huge', 'm365', 'listJobSessionsForJob');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, '200.json');
+    writeFileSync(file, '');
+    truncateSync(file, 512 * 1024 * 1024); // sparse: costs no disk
+    cpSync(`${m365Seed}.meta.json`, `${file}.meta.json`);
+    const script = path.join(tmp.dir, 'rss.mjs');
+    writeFileSync(script, [
+      'const { run } = await import(process.argv[2]);',
+      "let out = '';",
+      "const code = await run(process.argv.slice(3), { stdout: { write: (s) => ((out += s), true) }, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: process.cwd() });",
+      'process.stdout.write(JSON.stringify({ code, maxRssKiB: process.resourceUsage().maxRSS, out }));',
+    ].join('\n'));
+    for (const argv of [['check', path.join(tmp.dir, 'huge'), '--format', 'json'], ['validate', '--product', 'm365', '--request', 'GET /v3/Jobs/1/JobSessions', '--status', '200', '--format', 'json', file]]) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, path.join(packageDir, 'src', 'cli', 'run.ts'), ...argv], { cwd: packageDir, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 120_000 });
+      const got = JSON.parse(r.stdout) as { code: number; maxRssKiB: number; out: string };
+      expect(got.code, r.stderr).toBe(1);
+      const entry = (JSON.parse(got.out) as { results: { outcome: string; errors: { message: string }[] }[] }).results[0]!;
+      expect(entry).toMatchObject({ outcome: 'malformed', errors: [{ message: `body is ${512 * 1024 * 1024} bytes, more than the limit of 16777216` }] });
+      // Reading the file first took more than the file's size (200 MB -> 520 MB RSS).
+      expect(got.maxRssKiB * 1024).toBeLessThan(400 * 1024 * 1024);
+    }
+  });
+});
+
+describe('control characters never reach the terminal raw', () => {
+  it('text and junit reports escape ANSI/C1/bidi controls from HAR URLs; stderr escapes file names', async () => {
+    const seed = readFileSync(m365Seed, 'utf8');
+    const evil = 'https://vb365.example.com:4443/v3/\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eNothing';
+    const har = { log: { version: '1.2', entries: [{ request: { method: 'GET', url: evil }, response: { status: 200, headers: [{ name: 'Content-Type', value: 'application/json' }], content: { size: seed.length, mimeType: 'application/json', text: seed } } }] } };
+    const file = path.join(tmp.dir, 'ansi.har');
+    writeFileSync(file, JSON.stringify(har));
+    const text = await runCli(['check', file], { cwd: tmp.dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('[unknown-operation]');
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text.stdout).toContain('/v3/\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202eNothing');
+    const junit = await runCli(['check', file, '--format', 'junit'], { cwd: tmp.dir });
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout).toContain('\\x1b[2J');
+    const missing = await runCli(['check', 'no\u001b[31msuch-dir']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('veeam-contract: no\\x1b[31msuch-dir: no such file or directory\n');
   });
 });

@@ -1,7 +1,9 @@
 // A hostile corpus, generated at test time (never committed): XXE (file and URL), billion laughs, a
-// 50 MB body, truncated JSON/XML, BOMs, non-UTF-8, wrong Content-Type, empty body and binary junk.
-// Each must be a clear error from `check` (exit 1, a path and a message), never a crash, a hang, a
-// pass, a file read or a network request.
+// 50 MB body, truncated JSON/XML, BOMs, non-UTF-8, wrong Content-Type, empty body, binary junk, a 4 MB
+// body of 1.3 million errors (JSON and XML), 100k-deep JSON and XML, NUL in XML, a 70 KB root start
+// tag and ANSI escapes in a recorded URL. Each must be a clear error from `check` (exit 1, a path and
+// a message), never a crash, a hang, a pass, a file read, a network request or a raw escape on the
+// terminal; a DOCTYPE inside a comment is no declaration and passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +22,8 @@ const m365Json = readFileSync(path.join(recordingsDir, 'm365', 'listJobSessionsF
 interface Case {
   name: string;
   product: 'enterprise-manager' | 'm365';
+  /** The request URL of the sidecar (default: the operation's usual one). */
+  url?: string;
   body: Buffer | string;
   contentType: string;
   /** Outcomes that count as the clear error we expect. */
@@ -47,7 +51,7 @@ function writeCase(c: Case): void {
   const ext = /json/.test(c.contentType) || (!/xml/.test(c.contentType) && !isEm) ? 'json' : 'xml';
   const file = path.join(dir, `200-${c.name}.${ext}`);
   writeFileSync(file, c.body);
-  const url = isEm ? `http://localhost:9399/api/backupSessions/${SESSION}` : 'https://vb365.example.com:4443/v3/Jobs/00b96531-1a68-4c90-a398-91141ffedb3b/JobSessions';
+  const url = c.url ?? (isEm ? `http://localhost:9399/api/backupSessions/${SESSION}` : 'https://vb365.example.com:4443/v3/Jobs/00b96531-1a68-4c90-a398-91141ffedb3b/JobSessions');
   writeFileSync(`${file}.meta.json`, formatSidecar({ method: 'GET', url, status: 200, contentType: c.contentType, origin: 'recorded' }));
 }
 
@@ -60,6 +64,20 @@ function bigBody(): string {
   parts[n - 1] = one.replace('"status":"Success"', '"status":"Sucess"');
   return `[${parts.join(',')}]`;
 }
+
+/** EM reference JSON whose Links are `n` empty objects: four errors each (n = 1.33M: 4 MB). */
+function manyErrorsJson(n: number): string {
+  const ref = JSON.parse(emJson) as Record<string, unknown>;
+  return JSON.stringify({ ...ref, Links: Array.from({ length: n }, () => ({})) });
+}
+
+/** EM reference XML whose Links are `n` empty `<Link/>` elements (attributes missing). */
+function manyErrorsXml(n: number): string {
+  return emXml.replace(/<Links>[\s\S]*<\/Links>/, `<Links>${'<Link/>'.repeat(n)}</Links>`);
+}
+
+const MANY = 1_333_000;
+const ANSI_URL = 'http://localhost:9399/api/\u001b[2J\u001b[31mnothing\u009b0m';
 
 beforeAll(async () => {
   tmp = tempDir('hostile');
@@ -90,8 +108,19 @@ beforeAll(async () => {
     { name: 'wrong-content-type', product: 'm365', contentType: 'text/html; charset=utf-8', body: m365Json, outcomes: ['unknown-media-type'], message: /text\/html/ },
     { name: 'empty', product: 'enterprise-manager', contentType: 'application/xml', body: '', outcomes: ['malformed'], message: /empty/i },
     { name: 'binary-junk', product: 'enterprise-manager', contentType: 'application/xml', body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), outcomes: ['malformed'], message: /./, path: /^\d+:\d+$/ },
+    // Judged in time linear in its size: 100 errors shown, the other 5.3 million counted.
+    { name: 'many-errors-json', product: 'enterprise-manager', contentType: 'application/json', body: manyErrorsJson(MANY), outcomes: ['invalid'], message: /required property "Rel" is missing/, path: /^\/Links\/0\/Rel$/ },
+    { name: 'many-errors-xml', product: 'enterprise-manager', contentType: 'application/xml', body: manyErrorsXml(400_000), outcomes: ['invalid'], message: /Link/, path: /^\d+:\d+$/ },
+    { name: 'deep-json', product: 'm365', contentType: 'application/json', body: '['.repeat(100_000) + ']'.repeat(100_000), outcomes: ['malformed'], message: /nests deeper than the limit of 1000/, path: /^1:1001$/ },
+    { name: 'deep-json-objects', product: 'enterprise-manager', contentType: 'application/json', body: '{"Links":'.repeat(100_000) + 'null' + '}'.repeat(100_000), outcomes: ['malformed'], message: /nests deeper than the limit of 1000/, path: /^1:9001$/ },
+    { name: 'deep-xml', product: 'enterprise-manager', contentType: 'application/xml', body: `<EntityRef xmlns="${NS}">${'<Links>'.repeat(100_000)}${'</Links>'.repeat(100_000)}</EntityRef>`, outcomes: ['malformed'], message: /nests deeper than the limit of 1000/, path: /^1:\d+$/ },
+    { name: 'nul-xml', product: 'enterprise-manager', contentType: 'application/xml', body: emXml.replace('Name="', 'Name="\u0000'), outcomes: ['malformed'], message: /U\+0000 is not allowed/, path: /^\d+:\d+$/ },
+    { name: 'root-tag-70k', product: 'enterprise-manager', contentType: 'application/xml', body: `\n\n  <EntityRef xmlns="${NS}" Name="${'x'.repeat(70_000)}"/>`, outcomes: ['malformed'], message: /root start tag does not end within the limit of 65536/, path: /^3:3$/ },
+    { name: 'ansi-url', product: 'enterprise-manager', contentType: 'application/xml', url: ANSI_URL, body: emXml, outcomes: ['unknown-operation'], message: /no enterprise-manager operation matches/ },
   ];
   for (const c of cases) writeCase(c);
+  // Not hostile after all: a DOCTYPE inside a comment is text. It must pass.
+  writeCase({ name: 'doctype-in-comment', product: 'enterprise-manager', contentType: 'application/xml', body: emXml.replace(/^(<\?xml[^>]*\?>)?/, '$1<!-- <!DOCTYPE EntityRef [<!ENTITY x "y">]> -->'), outcomes: ['valid'], message: /^$/ });
 });
 
 afterAll(async () => {
@@ -103,17 +132,35 @@ describe('hostile corpus', () => {
   let results: Map<string, { outcome: string; errors: { path: string; message: string }[] }>;
   let stdout = '';
 
-  it('check runs over the whole corpus: exit 1, no crash, no stack, no secret, no request', { timeout: 120_000 }, async () => {
+  it('check runs over the whole corpus: exit 1, no crash, no stack, no secret, no request', { timeout: 600_000 }, async () => {
     const r = await runCli(['check', path.join(tmp.dir, 'corpus'), '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     stdout = r.stdout;
     const doc = JSON.parse(r.stdout) as { results: { source: string; outcome: string; errors: { path: string; message: string }[] }[] };
     results = new Map(doc.results.map((x) => [/200-(.+)\.(json|xml)$/.exec(x.source)![1]!, x]));
-    expect(results.size).toBe(cases.length);
+    expect(results.size).toBe(cases.length + 1);
+    expect(results.get('doctype-in-comment')).toMatchObject({ outcome: 'valid' });
     expect(stdout).not.toContain(SECRET);
     expect(stdout).not.toContain('leaked');
     expect(listenerHits).toBe(0);
+  });
+
+  it('many errors: at most 100 listed, the rest counted', () => {
+    const json = results.get('many-errors-json')!;
+    expect(json.errors).toHaveLength(101);
+    expect(json.errors.at(-1)!.message).toBe(`${4 * MANY - 100} more errors not shown`);
+    const xml = results.get('many-errors-xml')!;
+    expect(xml.errors).toHaveLength(101);
+    expect(xml.errors.at(-1)!.message).toMatch(/^\d+ more errors not shown$/);
+  });
+
+  it('the text report of the corpus holds no raw control character (ANSI escapes in a URL)', { timeout: 600_000 }, async () => {
+    const dir = path.join(tmp.dir, 'corpus', 'enterprise-manager', 'getBackupSession');
+    const r = await runCli(['check', path.join(dir, '200-ansi-url.xml'), path.join(dir, '200-nul-xml.xml'), path.join(dir, '200-binary-junk.xml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('/api/\\x1b[2J\\x1b[31mnothing\\x9b0m');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('a 50 MB body under a raised --max-body-mb is parsed and validated to the last item', { timeout: 120_000 }, async () => {
@@ -138,7 +185,7 @@ describe('hostile corpus', () => {
     expect(r.code, r.stdout).toBe(0);
   });
 
-  it.each(['xxe-file', 'xxe-url', 'external-dtd', 'billion-laughs', 'big-50mb', 'truncated-json', 'truncated-xml', 'utf16-bom', 'double-bom', 'latin1', 'wrong-content-type', 'empty', 'binary-junk'])('%s is a clear error', (name) => {
+  it.each(['xxe-file', 'xxe-url', 'external-dtd', 'billion-laughs', 'big-50mb', 'truncated-json', 'truncated-xml', 'utf16-bom', 'double-bom', 'latin1', 'wrong-content-type', 'empty', 'binary-junk', 'many-errors-json', 'many-errors-xml', 'deep-json', 'deep-json-objects', 'deep-xml', 'nul-xml', 'root-tag-70k', 'ansi-url'])('%s is a clear error', (name) => {
     const c = cases.find((x) => x.name === name)!;
     const got = results.get(name);
     expect(got, `no result for ${name}`).toBeDefined();

@@ -44,11 +44,29 @@ describe('enterprise-manager mock', () => {
     const refJson = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid, accept: 'application/json' } });
     expect(await refJson.json()).toEqual({ Type: 'BackupJobSessionReference', Href: `${mock.url}/backupSessions/1` });
 
-    const bye = await fetch(`${mock.url}/logonSessions/abc`, { method: 'DELETE', headers: { 'x-restsvcsessionid': sid } });
+    // X-RestSvcSessionId is base64 of the logon session GUID, which names the session to delete.
+    const guid = Buffer.from(sid, 'base64').toString('utf8');
+    const bye = await fetch(`${mock.url}/logonSessions/${guid}`, { method: 'DELETE', headers: { 'x-restsvcsessionid': sid } });
     expect(bye.status).toBe(204);
     const after = await fetch(`${mock.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid } });
     expect(after.status).toBe(401);
     expect(mock.requests.map((r) => r.status)).toEqual([201, 200, 200, 200, 204, 401]);
+  });
+
+  it('logoff revokes the session named in the path, not the one presented; an unknown ID is 404', async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir });
+    const [a, b] = [await emLogon(mock), await emLogon(mock)];
+    const guidOf = (sid: string) => Buffer.from(sid, 'base64').toString('utf8');
+    const get = (sid: string) => fetch(`${mock!.url}/backupSessions/1`, { headers: { 'x-restsvcsessionid': sid } }).then((r) => r.status);
+    const del = (id: string, sid: string) => fetch(`${mock!.url}/logonSessions/${id}`, { method: 'DELETE', headers: { 'x-restsvcsessionid': sid } }).then((r) => r.status);
+    expect(await del('5496707f-c814-47ce-8d6d-110aa03cec03', b)).toBe(404);
+    expect(await get(b)).toBe(200);
+    expect(await del(guidOf(a).toUpperCase(), b)).toBe(204);
+    expect(await get(a)).toBe(401);
+    expect(await get(b)).toBe(200);
+    expect(await del(guidOf(a), b)).toBe(404);
+    expect(await del(guidOf(b), b)).toBe(204);
+    expect(await get(b)).toBe(401);
   });
 
   it('answers 401 with the spec example for missing or wrong credentials', async () => {
@@ -91,6 +109,50 @@ describe('enterprise-manager mock', () => {
     });
     expect((await fetch(`${mock.url}/boom`)).status).toBe(503);
     expect((await fetch(`${mock.url}/backupSessions/1`)).status).toBe(401);
+  });
+});
+
+describe('request log', () => {
+  const post = (m: MockServer, body: Blob) => fetch(`${m.url}/backupSessions/1`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream' } }).then((r) => r.arrayBuffer());
+
+  it('stays bounded under 600 POSTs of 900 KB: no large bodies kept by default', { timeout: 300_000 }, async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir });
+    const body = new Blob(['x'.repeat(900 * 1024)]);
+    const rssBefore = process.memoryUsage().rss;
+    for (let i = 0; i < 600; i += 4) await Promise.all([0, 1, 2, 3].map(() => post(mock!, body)));
+    const rssGrowth = process.memoryUsage().rss - rssBefore;
+    expect(mock.requestCount).toBe(600);
+    expect(mock.requests).toHaveLength(600);
+    expect(mock.requests.every((r) => r.status === 405 && r.bodyBytes === body.size && !r.bodyKept && r.body === '')).toBe(true);
+    expect(mock.requests.reduce((n, r) => n + r.body.length, 0)).toBe(0);
+    expect(mock.loggedBodyBytes).toBe(0);
+    // 600 x 900 KB = 527 MiB went through; kept, it grew the RSS by about that much.
+    expect(rssGrowth).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it('keeps the newest entries and, on request, bodies within a byte budget', { timeout: 120_000 }, async () => {
+    mock = await startMockServer({ product: 'enterprise-manager', rootDir, requestLog: { maxEntries: 50, bodies: 'all', maxBodyBytes: 2 * 1024 * 1024 } });
+    for (let i = 0; i < 120; i++) await post(mock, new Blob([String(i % 10).repeat(900 * 1024)]));
+    expect(mock.requestCount).toBe(120);
+    expect(mock.requests).toHaveLength(50);
+    expect(mock.loggedBodyBytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    const kept = mock.requests.filter((r) => r.bodyKept);
+    // The two newest bodies fit the budget; older ones were dropped first.
+    expect(kept).toEqual(mock.requests.slice(-2));
+    expect(kept.map((r) => r.body[0])).toEqual(['8', '9']);
+    expect(kept.reduce((n, r) => n + r.body.length, 0)).toBe(mock.loggedBodyBytes);
+  });
+
+  it('keeps small bodies (token forms) by default and none with bodies: none', async () => {
+    for (const [bodies, want] of [[undefined, 'grant_type=password&username=admin&password=password'], ['none', '']] as const) {
+      const m = await startMockServer({ product: 'm365', rootDir, ...(bodies ? { requestLog: { bodies } } : {}) });
+      try {
+        await fetch(`${m.url}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: want || 'grant_type=password&username=admin&password=password' });
+        expect(m.requests[0]!.body).toBe(want);
+      } finally {
+        await m.close();
+      }
+    }
   });
 });
 

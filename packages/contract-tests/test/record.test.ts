@@ -1,11 +1,13 @@
 // `record` against the real mock server on 127.0.0.1: the recordings it writes pass `check` and hold
 // no secret (password, session id, access or refresh token), with and without host redaction.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/mock/index.js';
 import type { Product } from '../src/types.js';
-import { runCli, tempDir } from './helpers.js';
+import { runCli, spawnCli, tempDir } from './helpers.js';
 
 const PASSWORD = 'Tr0ub4dor&3-secret';
 const USER = 'recorder@example.com';
@@ -103,5 +105,62 @@ describe.each<[Product, boolean]>([
     const failures = doc.results.filter((x) => x.outcome !== 'valid');
     expect(failures, JSON.stringify(failures, null, 2)).toEqual([]);
     expect(check.code).toBe(0);
+  });
+});
+
+/** A port on 127.0.0.1 that nothing listens on (bound once, then closed). */
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The shape every user error has: exit 2, one line on stderr, no stack, nothing on stdout. */
+function expectOneLine(r: { code: number; stdout: string; stderr: string }, message: RegExp): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+  expect(r.stderr).toMatch(/^veeam-contract: /);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(r.stderr).toMatch(message);
+}
+
+describe('record: user errors are one line and exit 2', () => {
+  it.each<[Product, RegExp]>([
+    ['enterprise-manager', /EM logon \(POST http:\/\/127\.0\.0\.1:\d+\/api\/sessionMngr\/\?v=latest\) failed: HTTP 401 \(wrong user name or password\?\)/],
+    ['m365', /token request \(POST http:\/\/127\.0\.0\.1:\d+\/v3\/token\) failed: HTTP 400 \(wrong user name or password\?\)/],
+  ])('%s: wrong password', async (product, message) => {
+    const mock = await startMockServer({ product, users: [{ username: USER, password: PASSWORD }] });
+    try {
+      const r = await runCli(['record', '--product', product, '--base-url', mock.url, '--username', USER, '--out', path.join(tmp.dir, 'wrong')], { env: { VEEAM_PASSWORD: 'not-the-password' } });
+      expectOneLine(r, message);
+      expect(r.stderr).not.toContain('not-the-password');
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('unreachable host (connection refused), in process and as a real process', { timeout: 120_000 }, async () => {
+    const port = await closedPort();
+    const argv = ['record', '--product', 'azure', '--base-url', `http://127.0.0.1:${port}/api/v2`, '--username', USER, '--out', path.join(tmp.dir, 'refused')];
+    expectOneLine(await runCli(argv, { env: { VEEAM_PASSWORD: PASSWORD } }), /ECONNREFUSED .*nothing listens there/);
+    expectOneLine(spawnCli(argv, { env: { VEEAM_PASSWORD: PASSWORD } }), /ECONNREFUSED/);
+  });
+
+  it('TLS failure: https:// to a plain HTTP port', async () => {
+    const mock = await startMockServer({ product: 'enterprise-manager', users: [{ username: USER, password: PASSWORD }] });
+    try {
+      const r = await runCli(['record', '--product', 'enterprise-manager', '--base-url', mock.url.replace('http:', 'https:'), '--username', USER, '--out', path.join(tmp.dir, 'tls')], { env: { VEEAM_PASSWORD: PASSWORD } });
+      expectOneLine(r, /POST https:\/\/127\.0\.0\.1:\d+\/api\/sessionMngr\/\?v=latest: .*(EPROTO|SSL|TLS)/i);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it.each(['http://exa mple.com/api', 'http://[::1/api', 'https://', 'ftp://em.example.com/api'])('a bad --base-url is a usage error: %s', async (url) => {
+    const r = await runCli(['record', '--product', 'enterprise-manager', '--base-url', url, '--username', USER], { env: { VEEAM_PASSWORD: PASSWORD } });
+    expectOneLine(r, /--base-url must be an http\(s\) URL/);
   });
 });

@@ -116,7 +116,9 @@ describe.each(apis.map((a) => [a.slug, a] as const))('%s reference page', (slug)
 
   // Only APIs that document XML next to JSON (EM) get this check; the next test keeps it honest.
   if (dual.length > 0) {
-    it(`shows the XML and the JSON example of every XML+JSON response (${dual.length} operations)`, async () => {
+    // One Redoc navigation per operation: the guard grows with the spec (EM has 45), on 2 shared cores.
+    const perOperation = { timeout: Math.max(180_000, dual.length * 8_000) };
+    it(`shows the XML and the JSON example of every XML+JSON response (${dual.length} operations)`, perOperation, async () => {
       const bySummary = new Map(rendered.map((r) => [r.title, r.sectionId]));
       let shot = false;
       for (const d of dual) {

@@ -29,8 +29,12 @@ export interface EnterpriseManagerClientOptions extends BaseClientOptions {
   format?: Format;
 }
 
-/** The Enterprise Manager client: openapi-fetch methods plus `paginate`, `follow` and `close`. */
-export type EnterpriseManagerClient = VeeamClient<paths, operations, typeof operationTable, FormatOption>;
+/**
+ * The Enterprise Manager client: openapi-fetch methods plus `paginate`, `follow` and `close`. On operations
+ * with several representations (x-veeam-representations), `data` is the one the call's query selects:
+ * `query: { format: 'Entity' }` gives the entity, no `format` the `EntityRef`.
+ */
+export type EnterpriseManagerClient = VeeamClient<paths, operations, typeof operationTable, FormatOption, components['schemas']>;
 
 /**
  * Creates an Enterprise Manager client. It logs on lazily (`POST /sessionMngr/?v=latest`), sends
@@ -42,7 +46,7 @@ export type EnterpriseManagerClient = VeeamClient<paths, operations, typeof oper
 export function createClient(options: EnterpriseManagerClientOptions): EnterpriseManagerClient {
   const { auth, format, ...base } = options;
   if (format !== undefined && format !== 'json' && format !== 'xml') throw new TypeError(`format must be 'json' or 'xml', got ${JSON.stringify(format)}`);
-  return createVeeamClient<paths, operations, typeof operationTable, FormatOption>(base, {
+  return createVeeamClient<paths, operations, typeof operationTable, FormatOption, components['schemas']>(base, {
     spec,
     operations: operationTable,
     xmlMapping,

@@ -24,8 +24,9 @@ function callFor(pair: ExamplePair): { method: 'GET' | 'POST' | 'DELETE'; path: 
   if (op.queryParams.includes('v' as never)) query.v = 'latest';
   if (op.queryParams.includes('action' as never)) query.action = 'stop';
   if (pair.variant && op.queryParams.includes('format' as never)) {
-    // 200-entity -> format=Entity, 200-entities -> format=Entities
-    query.format = pair.variant.charAt(0).toUpperCase() + pair.variant.slice(1);
+    // 200-entity -> format=Entity, 200-entities -> format=Entities; a case of it (200-entity-replica) too.
+    const word = pair.variant.split('-')[0]!;
+    query.format = word.charAt(0).toUpperCase() + word.slice(1);
   }
   return { method: op.method.toUpperCase() as 'GET', path: op.path, query };
 }

@@ -28,4 +28,18 @@ describe('m365 types', () => {
       expectTypeOf<Schema<'JobSession'> | undefined>().toMatchTypeOf(r.data);
     }
   });
+
+  it('rejects format (XML is enterprise-manager only) and every other unknown init key', () => {
+    // @ts-expect-error format is an enterprise-manager option
+    void vb.GET('/Jobs/{id}/JobSessions', { params: { path: { id: 'x' } }, format: 'xml' });
+    // @ts-expect-error even format: 'json', the only media this API speaks
+    void vb.GET('/Jobs/{id}/JobSessions', { params: { path: { id: 'x' } }, format: 'json' });
+    // @ts-expect-error a misspelled option
+    void vb.GET('/Jobs/{id}/JobSessions', { params: { path: { id: 'x' } }, timeOutMs: 10 });
+    // @ts-expect-error parseAs: the client decodes the body itself
+    void vb.GET('/Jobs/{id}/JobSessions', { params: { path: { id: 'x' } }, parseAs: 'text' });
+    // @ts-expect-error follow takes call options only
+    void vb.follow({ href: 'https://h/x' }, { format: 'xml' });
+    void vb.GET('/Jobs/{id}/JobSessions', { params: { path: { id: 'x' } }, timeoutMs: 10, signal: AbortSignal.timeout(5), headers: { 'X-Trace': '1' }, redirect: 'error' });
+  });
 });

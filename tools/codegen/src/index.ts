@@ -11,4 +11,4 @@ export { listApis, type ApiEntry } from './registry.js';
 export { buildOperations, buildSpecFacts, basePath, candidates, emitOperations } from './emitters/operations.js';
 export { buildXmlMapping, emitXml, hasXml } from './emitters/xml.js';
 export { emitSchema } from './emitters/schema.js';
-export { transform } from './transform.js';
+export { openSetValues, transform } from './transform.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, buildOperations, buildXmlMapping, candidates, SpecError } from '../src/index.js';
+import { basePath, buildOperations, buildXmlMapping, candidates, openSetValues, SpecError } from '../src/index.js';
 import type { OpenApiDoc, Schema } from '../src/openapi.js';
 import { doc, yaml } from './helpers.js';
 
@@ -149,4 +149,17 @@ describe('XML mapping of a spec without XML', () => {
     const schemas = yaml(`A: {type: object, properties: {a: {type: string}}}`) as Record<string, Schema>;
     expect(buildXmlMapping(doc({ schemas }), 'spec.yaml')).toStrictEqual({ namespace: null, schemas: {} });
   });
+});
+
+// [name, {given: a schema, want: the known values of an open string set, or undefined}]
+describe.each<[string, { given: Record<string, unknown>; want: string[] | undefined }]>([
+  ['string + anyOf [enum, string]', { given: { type: 'string', anyOf: [{ enum: ['A', 'B'] }, { type: 'string' }] }, want: ['A', 'B'] }],
+  ['nullable string', { given: { type: ['string', 'null'], anyOf: [{ enum: ['A'] }, { type: 'string' }] }, want: ['A'] }],
+  ['closed enum', { given: { type: 'string', enum: ['A', 'B'] }, want: undefined }],
+  ['second member restricted', { given: { type: 'string', anyOf: [{ enum: ['A'] }, { type: 'string', enum: ['B'] }] }, want: undefined }],
+  ['non-string values', { given: { type: 'string', anyOf: [{ enum: [1, 2] }, { type: 'string' }] }, want: undefined }],
+  ['three members', { given: { type: 'string', anyOf: [{ enum: ['A'] }, { type: 'string' }, { type: 'string' }] }, want: undefined }],
+  ['not a string', { given: { type: 'integer', anyOf: [{ enum: ['A'] }, { type: 'string' }] }, want: undefined }],
+])('open string set: %s', (_name, { given, want }) => {
+  it('is recognised exactly', () => expect(openSetValues(given as never)).toStrictEqual(want));
 });

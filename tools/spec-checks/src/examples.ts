@@ -66,14 +66,15 @@ export function collectExamples(v: Validator): ExampleCase[] {
 }
 
 /**
- * The representation an example shows: its name or file variant (`200-entity.xml`) matched against the
+ * The representation an example shows: its name or file variant (`200-entity.xml`; for a case of a
+ * representation, `200-entity-replica.xml`, the variant's first word) matched against the
  * x-veeam-representations values (case-insensitive), else the default.
  */
 export function pickExampleRepresentation(op: IndexedOperation, name: string, file?: string): string | undefined {
   const rep = op.representations;
   if (!rep) return undefined;
   const variant = file ? /^[^-.]+-([^.]+)\./.exec(file.split('/').pop() ?? '')?.[1] : undefined;
-  for (const candidate of [variant, name]) {
+  for (const candidate of [variant, variant?.split('-')[0], name]) {
     if (!candidate) continue;
     const hit = Object.entries(rep.values ?? {}).find(([k, schema]) => k.toLowerCase() === candidate.toLowerCase() || schema.toLowerCase() === candidate.toLowerCase());
     if (hit) return hit[1];

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatFinding, type CheckResult } from '../src/findings.js';
 import { runChecks, type CheckName } from '../src/run.js';
@@ -90,6 +92,21 @@ describe('bad input names file and position, no stack trace', () => {
     const out = lines((await run(root, ['examples']))[0]!, root);
     expect(out).toContainEqual(expect.stringMatching(/200-entity\.xml:8:\d+: .*'full' is not a valid value for 'integer'/));
     expect(out).toContainEqual(expect.stringMatching(/200-entity\.json \/Progress: .*must be integer/));
+  });
+
+  it('an example of a case of a representation (200-entity-<case>) validates against that representation', async () => {
+    const ENTITY = 'specs/enterprise-manager/examples/getBackupSession/200-entity';
+    const XML = readFileSync(path.join(GOOD, `${ENTITY}.xml`), 'utf8');
+    const root = fixtureCopy({
+      [`${ENTITY}-stopped.xml`]: XML.replace('<Progress>100', '<Progress>99'),
+      'specs/enterprise-manager/paths/backupSessions_{ID}.yaml': (t) => t.replace(
+        '              externalValue: ../examples/getBackupSession/200-entity.xml\n',
+        '              externalValue: ../examples/getBackupSession/200-entity.xml\n            stopped:\n              summary: Stopped\n              description: Seed page.\n              x-veeam-origin: seed\n              externalValue: ../examples/getBackupSession/200-entity-stopped.xml\n'),
+    });
+    const [examples] = await run(root, ['examples']);
+    // Picked by the variant's first word (entity -> BackupJobSession), not the default EntityRef.
+    expect(lines(examples!, root)).toEqual([]);
+    expect(examples!.summary).toMatch(/^10 examples \(7 JSON, 3 XML\)/);
   });
 });
 

@@ -54,4 +54,15 @@ describe('link closure', () => {
     // The dead-link template is lower case like the link, so it still matches.
     expect(links!.notes).toHaveLength(1);
   });
+
+  it('accepts links to real but undescribed endpoints listed in x-veeam-undescribed-links, by template and relation', async () => {
+    const root = fixtureCopy({
+      'specs/enterprise-manager/openapi.yaml': (t) => t.replace('paths:\n', 'x-veeam-undescribed-links:\n  - template: /managedServers\n    reason: Out of scope.\n  - template: /backupSessions/{ID}\n    rel: Delete\n    reason: Not described.\npaths:\n'),
+      'specs/enterprise-manager/examples/listBackupSessions/200.xml': (t) => t.replace('<Link Rel="Alternate"', '<Link Rel="Down" Href="https://em.example.com:9398/api/managedServers"/>\n      <Link Rel="Delete" Href="https://em.example.com:9398/api/backupSessions/1"/>\n      <Link Rel="Edit" Href="https://em.example.com:9398/api/backupSessions/1"/>\n      <Link Rel="Alternate"'),
+    });
+    const [links] = await runChecks(root, ['links']);
+    // The entry with rel: Delete does not hide the Edit link of the same path.
+    expect(links!.failures.map((f) => f.message)).toEqual([expect.stringContaining('unmatched href https://em.example.com:9398/api/backupSessions/1 (PUT): path is documented for GET, POST but not PUT (Rel="Edit")')]);
+    expect(links!.summary).toMatch(/, 2 links to undescribed endpoints accepted$/);
+  });
 });

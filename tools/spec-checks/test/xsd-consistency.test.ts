@@ -39,4 +39,13 @@ describe('OpenAPI <-> XSD consistency', () => {
     const [b] = await runChecks(broken, ['xsd-consistency']);
     expect(b!.failures.map((f) => formatFinding(f, broken))).toEqual([expect.stringMatching(/^specs\/enterprise-manager\/xsd\/veeam-ent-v1\.xsd:\d+:\d+: XSD is not well-formed/)]);
   });
+
+  it('reads the XML Object of a nullable oneOf property from the property itself', async () => {
+    const root = fixtureCopy({
+      'specs/enterprise-manager/components/schemas/Link.yaml': (t) => t.replace('Rel: { type: string, xml: { attribute: true } }', 'Rel: { oneOf: [{ type: string }, { type: "null" }], xml: { attribute: true } }'),
+      [XSD]: (t) => t.replace('<xs:attribute name="Rel" type="xs:string" use="required"/>', '<xs:attribute name="Rel" type="xs:string" use="optional"/>'),
+    });
+    const [c] = await runChecks(root, ['xsd-consistency']);
+    expect(c!.failures.map((f) => f.message)).toEqual([]);
+  });
 });

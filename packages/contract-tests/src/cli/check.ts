@@ -14,33 +14,50 @@ import { formatJunit } from '../report/junit.js';
 import { toEntry, type CheckReport } from '../report/model.js';
 import { ProgressBar, type ProgressStream } from '../report/progress.js';
 import { formatText } from '../report/text.js';
-import type { ContractValidator, Product, ResponseInput, ValidationResult } from '../types.js';
+import type { Product, ResponseInput, ValidationResult } from '../types.js';
+import type { Validator } from '../validate.js';
 import { parseArgs, stringOption } from './args.js';
-import { InputError, UsageError } from './errors.js';
-import { productOption, type CliIO } from './io.js';
+import { InputError, Interrupted, type StopSignal } from './errors.js';
+import { maxBodyOption, productOption, type CliIO } from './io.js';
 
 export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--format text|json|junit] [--junit-file F] [--max-body-mb N] [--verbose] [--root DIR]
   Validates recordings (<product>/<operationId>/<status>[-variant].(json|xml) + .meta.json sidecars)
   and .har files. Default path: the bundled recordings. Exit 0 all valid, 1 some invalid, 2 usage/input error.`;
 
+/** Items validated per call: enough to amortize the call, few enough to notice a signal between calls. */
+const SLICE_ITEMS = 200;
+/** Body bytes validated per call (at least one body): JSON is validated synchronously. */
+const SLICE_BYTES = 16 * 1024 * 1024;
+
 /**
- * Validates everything; one validateMany call, or (only when a progress bar is shown) consecutive
- * slices of it: the validator keeps its JVM between calls, so slices still cost one JVM start.
+ * Validates everything in consecutive validateMany calls (the validator keeps its JVM between calls,
+ * so slices still cost one JVM start), yielding to the event loop between them so that Ctrl+C and
+ * SIGTERM are handled promptly even in a long run of JSON bodies.
+ * @throws Interrupted once `signal` is aborted
  */
-async function validateAll(validator: ContractValidator, inputs: ResponseInput[], progress: ProgressBar): Promise<ValidationResult[]> {
-  if (!progress.enabled) return validator.validateMany(inputs);
-  const slice = Math.max(25, Math.ceil(inputs.length / 40));
+async function validateAll(validator: Validator, inputs: ResponseInput[], progress: ProgressBar, signal?: AbortSignal): Promise<ValidationResult[]> {
+  const maxItems = progress.enabled ? Math.min(SLICE_ITEMS, Math.max(25, Math.ceil(inputs.length / 40))) : SLICE_ITEMS;
   const out: ValidationResult[] = [];
   progress.update(0);
-  for (let i = 0; i < inputs.length; i += slice) {
-    out.push(...(await validator.validateMany(inputs.slice(i, i + slice))));
+  let i = 0;
+  while (i < inputs.length) {
+    let end = i + 1;
+    let bytes = inputs[i]!.body.length;
+    while (end < inputs.length && end - i < maxItems && bytes + inputs[end]!.body.length <= SLICE_BYTES) bytes += inputs[end++]!.body.length;
+    const slice = await validator.validateMany(inputs.slice(i, end)).catch((e: unknown) => {
+      throw signal?.aborted ? new Interrupted(signal.reason as StopSignal) : e;
+    });
+    for (const r of slice) out.push(r);
     progress.update(out.length);
+    i = end;
+    if (i < inputs.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw new Interrupted(signal.reason as StopSignal);
   }
   return out;
 }
 
 /** Runs `check`; returns the exit code. */
-export async function runCheck(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCheck(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
   const args = parseArgs('check', argv, {
     product: { type: 'string' },
     format: { type: 'string', choices: ['text', 'json', 'junit'] },
@@ -58,11 +75,10 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
   const format = stringOption(args, 'check', 'format') ?? 'text';
   const junitFile = stringOption(args, 'check', 'junit-file');
   const rootDir = stringOption(args, 'check', 'root');
-  const maxMb = stringOption(args, 'check', 'max-body-mb');
-  if (maxMb !== undefined && !/^[1-9]\d{0,4}$/.test(maxMb)) throw new UsageError(`check: --max-body-mb must be a whole number of MiB (1..99999), got "${maxMb}"`);
+  const maxBodyBytes = maxBodyOption(stringOption(args, 'check', 'max-body-mb'), 'check');
   const paths = args.positionals.length ? args.positionals : [bundledRecordingsDir];
 
-  const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, ...(product ? { product } : {}) });
+  const { items, skipped } = await loadInputs(paths, { cwd: io.cwd, maxBodyBytes, ...(product ? { product } : {}), ...(signal ? { signal } : {}) });
   if (items.length === 0) {
     const why = skipped.length ? ` (${skipped.length} skipped: ${skipped[0]!.reason}${skipped.length > 1 ? ', ...' : ''})` : '';
     throw new InputError(`nothing to check under ${paths.join(', ')}: no recordings or HAR entries found${why}`);
@@ -70,13 +86,16 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
 
   const withBody = items.filter((i) => i.body !== undefined);
   const progress = new ProgressBar(io.stderr as ProgressStream, withBody.length, 'validating');
-  const validator = await createValidator({
-    ...(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {}),
-    ...(maxMb ? { maxBodyBytes: Number(maxMb) * 1024 * 1024 } : {}),
-  });
+  const validator = await createValidator({ ...(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {}), maxBodyBytes });
+  // Ctrl+C / SIGTERM: end the JVM at once (the run's result is dropped; run() reports the signal).
+  const abort = () => void validator.abort();
+  signal?.addEventListener('abort', abort, { once: true });
   try {
-    const validated = await validateAll(validator, withBody.map(toResponseInput), progress);
+    const validated = await validateAll(validator, withBody.map(toResponseInput), progress, signal);
     const byItem = new Map<CheckItem, ValidationResult>(withBody.map((item, k) => [item, validated[k]!]));
+    for (const item of items) {
+      if (item.tooLarge) byItem.set(item, await validator.validateOversized(toResponseInput(item), item.tooLarge.size));
+    }
     const results = items.map((i) => byItem.get(i));
     progress.done(); // clear the bar before the report: both may share one terminal
     const entries = items.map((item, k) => toEntry(item, results[k]));
@@ -93,7 +112,9 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     }
     return entries.every((e) => e.ok) ? 0 : 1;
   } finally {
+    signal?.removeEventListener('abort', abort);
     progress.done();
-    await validator.close();
+    if (signal?.aborted) await validator.abort();
+    else await validator.close();
   }
 }

@@ -17,3 +17,22 @@ export class InputError extends Error {
 export function isUserError(err: unknown): err is UsageError | InputError {
   return err instanceof UsageError || err instanceof InputError;
 }
+
+/** Exit codes of the signals a run ends on (128 + the signal number, as shells report them). */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** The signals that interrupt a run. */
+export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/** The run was interrupted (Ctrl+C, SIGTERM from CI cancellation): no result is reported. */
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted';
+  constructor(readonly signal: StopSignal) {
+    super(`interrupted by ${signal}; no results reported`);
+  }
+
+  /** 130 for SIGINT, 143 for SIGTERM. */
+  get exitCode(): number {
+    return SIGNAL_EXIT_CODES[this.signal];
+  }
+}

@@ -1,5 +1,6 @@
 /** What a CLI command reads and writes, injectable so tests can run commands in-process. */
 import type { Readable } from 'node:stream';
+import { DEFAULT_MAX_BODY_BYTES } from '../recordings/load.js';
 import { asProduct } from '../recordings/product.js';
 import { PRODUCTS, type Product } from '../types.js';
 import { stringOption, type ParsedArgs } from './args.js';
@@ -28,4 +29,11 @@ export function productOption(args: ParsedArgs, command: string, required = fals
   const p = asProduct(raw);
   if (!p) throw new UsageError(`${command}: --product must be one of ${PRODUCTS.join(', ')}, got "${raw}"`);
   return p;
+}
+
+/** Parses `--max-body-mb` (whole MiB, 1..99999) into bytes. */
+export function maxBodyOption(raw: string | undefined, command: string): number {
+  if (raw === undefined) return DEFAULT_MAX_BODY_BYTES;
+  if (!/^[1-9]\d{0,4}$/.test(raw)) throw new UsageError(`${command}: --max-body-mb must be a whole number of MiB (1..99999), got "${raw}"`);
+  return Number(raw) * 1024 * 1024;
 }

@@ -33,7 +33,7 @@ export async function runRecord(argv: readonly string[], io: CliIO): Promise<num
   if (args.positionals.length) throw new UsageError(`record: unexpected argument "${args.positionals[0]}"`);
   const product = productOption(args, 'record', true);
   const baseUrl = stringOption(args, 'record', 'base-url', true);
-  if (!/^https?:\/\/[^/]+/i.test(baseUrl)) throw new UsageError(`record: --base-url must be an http(s) URL, got "${baseUrl}"`);
+  if (!isHttpUrl(baseUrl)) throw new UsageError(`record: --base-url must be an http(s) URL such as https://em.example.com:9398/api, got "${baseUrl}"`);
   const username = stringOption(args, 'record', 'username', true);
   let password = io.env.VEEAM_PASSWORD;
   if (password === undefined || password === '') {
@@ -57,4 +57,14 @@ export async function runRecord(argv: readonly string[], io: CliIO): Promise<num
   for (const w of summary.warnings) io.stderr.write(`warning: ${w}\n`);
   io.stdout.write(`wrote ${summary.written.length} recordings under ${outDir}\n`);
   return summary.skipped.length ? 1 : 0;
+}
+
+/** True for an absolute http(s) URL with a host that `new URL` accepts. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
 }

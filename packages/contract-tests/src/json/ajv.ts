@@ -1,11 +1,13 @@
 // Ajv2020 per product. The component schemas are registered once as a single schema (`$defs`), with
 // `#/components/schemas/X` refs rewritten to it; each response schema is compiled once and cached by the
 // caller. Two instances: a fast one (allErrors: false, stops at the first error) for the common valid
-// case, and an allErrors one, created on the first failure, that lists every error of an invalid body.
+// case, and an allErrors one, created on the first failure, that lists the errors of an invalid body
+// (bounded: see bounded-errors.ts).
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SpecError } from '../spec/errors.js';
 import type { Schema } from '../spec/load.js';
+import { boundErrorCollection, splitBounded } from './bounded-errors.js';
 import { FAST_FORMATS } from './formats.js';
 
 // ajv-formats ships CJS with `exports.default`; NodeNext sees the module object.
@@ -18,12 +20,23 @@ const DATA_KEYWORDS = new Set(['example', 'examples', 'enum', 'const', 'default'
 /** Keywords whose value maps names to schemas. */
 const MAP_KEYWORDS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
-/** A compiled response schema: a fast yes/no, and every error of a body that failed it. */
+/** Errors of a body that failed: the first ones in ajv's order, and how many there are in all. */
+export interface CollectedErrors {
+  /** At most MAX_RAW_ERRORS (1000) error objects, in the order unbounded ajv reports them. */
+  errors: ErrorObject[];
+  /** Number of errors found, including those not kept. */
+  total: number;
+}
+
+/** A compiled response schema: a fast yes/no, and the errors of a body that failed it. */
 export interface CompiledSchema {
   /** True when `data` is valid (stops at the first error). */
   valid(data: unknown): boolean;
-  /** All errors of `data` (compiles the allErrors variant on first use). */
-  errors(data: unknown): ErrorObject[];
+  /**
+   * The errors of `data` in time linear in its size (compiles the allErrors variant on first use);
+   * only the first MAX_RAW_ERRORS are kept as objects, the rest are counted.
+   */
+  errors(data: unknown): CollectedErrors;
 }
 
 /** Compiles response schemas of one product against its registered components. */
@@ -34,7 +47,12 @@ export class SchemaCompiler {
   private full?: Ajv2020;
   private readonly defs: Record<string, Schema>;
 
-  constructor(readonly product: string, components: Record<string, Schema>, readonly sourceFile: string) {
+  /**
+   * @param options.boundErrors rewrite the allErrors validators to collect errors in linear time and
+   *   keep at most MAX_RAW_ERRORS (bounded-errors.ts). @default true; false is ajv's own collection,
+   *   quadratic in the number of errors (the benchmark's naive way)
+   */
+  constructor(readonly product: string, components: Record<string, Schema>, readonly sourceFile: string, private readonly options: { boundErrors?: boolean } = {}) {
     this.componentsId = `https://veeam-rest.invalid/${product}/components.json`;
     this.defs = {};
     for (const [name, s] of Object.entries(components)) this.defs[name] = this.rewrite(s);
@@ -50,7 +68,7 @@ export class SchemaCompiler {
       valid: (data) => fast(data) as boolean,
       errors: (data) => {
         all ??= this.compileWith((this.full ??= this.createAjv(true)), rewritten, pointer);
-        return all(data) ? [] : [...(all.errors ?? [])];
+        return all(data) ? { errors: [], total: 0 } : splitBounded<ErrorObject>(all.errors as (ErrorObject | 0)[] | null);
       },
     };
   }
@@ -61,7 +79,7 @@ export class SchemaCompiler {
   }
 
   private createAjv(allErrors: boolean): Ajv2020 {
-    const ajv = new Ajv2020({ strict: true, allErrors, allowUnionTypes: true, validateFormats: true });
+    const ajv = new Ajv2020({ strict: true, allErrors, allowUnionTypes: true, validateFormats: true, ...(allErrors && this.options.boundErrors !== false ? { code: { process: boundErrorCollection } } : {}) });
     addFormats(ajv);
     for (const [name, def] of Object.entries(FAST_FORMATS)) ajv.addFormat(name, def);
     ajv.addVocabulary(OPENAPI_KEYWORDS);

@@ -3,11 +3,53 @@ import type { ErrorObject } from 'ajv';
 import type { ValidationError } from '../types.js';
 import { getByPointer, escapePointer } from '../spec/index.js';
 
-/** Shortened JSON rendering of a value for `actual`. */
+/**
+ * Shortened JSON rendering of a value for `actual`: the same text as `JSON.stringify` cut at `max`
+ * characters, built iteratively and only as far as needed, so a deep or huge value costs neither
+ * stack nor time (a body may nest up to the parser's limit and be megabytes long).
+ */
 export function show(value: unknown, max = 80): string {
-  let s: string;
-  try { s = JSON.stringify(value) ?? String(value); } catch { s = String(value); }
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  let out = '';
+  type Frame = { items: readonly unknown[]; keys?: undefined; i: number } | { items: Record<string, unknown>; keys: string[]; i: number };
+  const stack: Frame[] = [];
+  let next: { value: unknown } | undefined = { value };
+  while (out.length <= max) {
+    if (next) {
+      const v = next.value;
+      next = undefined;
+      if (Array.isArray(v)) {
+        out += '[';
+        stack.push({ items: v, i: 0 });
+      } else if (v !== null && typeof v === 'object') {
+        out += '{';
+        stack.push({ items: v as Record<string, unknown>, keys: Object.keys(v), i: 0 });
+      } else {
+        out += scalar(v, max);
+      }
+      continue;
+    }
+    const top = stack.at(-1);
+    if (!top) break;
+    if (top.keys === undefined) {
+      if (top.i >= top.items.length) { out += ']'; stack.pop(); continue; }
+      if (top.i > 0) out += ',';
+      next = { value: top.items[top.i++] };
+    } else {
+      if (top.i >= top.keys.length) { out += '}'; stack.pop(); continue; }
+      if (top.i > 0) out += ',';
+      const k = top.keys[top.i++]!;
+      out += `${JSON.stringify(k.length > max ? k.slice(0, max) : k)}:`;
+      next = { value: top.items[k] };
+    }
+  }
+  return out.length > max ? `${out.slice(0, max - 1)}…` : out;
+}
+
+/** A primitive as JSON (long strings are cut before escaping: only the start is shown). */
+function scalar(v: unknown, max: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > max ? v.slice(0, max) : v);
+  if (v === undefined) return 'undefined';
+  return JSON.stringify(v) ?? String(v);
 }
 
 /** Maps Ajv errors of one body; drops the `oneOf`/`anyOf` summary when member errors explain it. */

@@ -15,8 +15,11 @@ import type { Exchange } from './index.js';
 
 /** How one product authenticates. */
 export interface AuthFlow {
-  /** Answers the logon/token/logoff operations itself; returns true when it did. */
-  handle(ctx: Exchange, op: IndexedOperation, store: CredentialStore): boolean | Promise<boolean>;
+  /**
+   * Answers the logon/token/logoff operations itself; returns true when it did.
+   * @param params the request's path parameters
+   */
+  handle(ctx: Exchange, op: IndexedOperation, store: CredentialStore, params: Record<string, string>): boolean | Promise<boolean>;
   /** True for operations that need no credentials. */
   isPublic(op: IndexedOperation, index: SpecIndex): boolean;
   /** The session id or bearer token the request presents. */
@@ -47,7 +50,7 @@ const enterpriseManager: AuthFlow = {
     return Array.isArray(v) ? v[0] : v;
   },
   isPublic: (op, index) => op.operationId === 'createLogonSession' || declaredPublic(op, index),
-  handle(ctx, op, store) {
+  handle(ctx, op, store, params) {
     if (op.operationId === 'createLogonSession') {
       const creds = basicCredentials(ctx.req);
       if (!creds || !store.checkPassword(creds.username, creds.password)) {
@@ -60,7 +63,13 @@ const enterpriseManager: AuthFlow = {
     }
     if (op.operationId === 'deleteLogonSession') {
       if (!ctx.authorized(this, store)) return true;
-      store.revoke(this.presented(ctx.req));
+      // The session named in the path ends, not the one presented (they differ when one session logs
+      // off another); an ID that names no session is 404, like any unknown resource.
+      const id = Object.values(params)[0] ?? '';
+      if (!store.revokeSession(id)) {
+        ctx.sendError(404, op, `Not Found: no logon session ${id}`);
+        return true;
+      }
       ctx.sendExample(op, successStatus(op));
       return true;
     }

@@ -71,8 +71,12 @@ export class CredentialStore {
     return Date.now() < expires ? 'valid' : 'expired';
   }
 
-  /** Ends a session (EM logoff). */
-  revoke(token: string | undefined): void {
-    if (token) this.access.delete(token);
+  /**
+   * Ends the EM logon session with this GUID (EM logoff, `DELETE /logonSessions/{ID}`): the session
+   * named, whichever session the request presents.
+   * @returns false when no such session was issued (or it already ended)
+   */
+  revokeSession(sessionId: string): boolean {
+    return this.access.delete(Buffer.from(sessionId.toLowerCase()).toString('base64'));
   }
 }

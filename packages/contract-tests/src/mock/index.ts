@@ -23,8 +23,10 @@ import { hrefRewriter } from './rewrite.js';
 import { anyExample, mediaTypesOf, pickExample, successStatus, type ExampleBody } from './examples.js';
 import { authFlowFor, type AuthFlow } from './auth-flows.js';
 import { ReplayStore } from './replay.js';
+import { RequestLog, type MockRequestLog, type RequestLogOptions } from './request-log.js';
 
 export type { MockUser } from './credentials.js';
+export type { MockRequestLog, RequestLogOptions } from './request-log.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
@@ -49,20 +51,11 @@ export interface MockServerOptions {
    * and query as a 2xx recording is answered with it; others with the spec's examples.
    */
   recordingsDir?: string;
-}
-
-/** One request the mock received. */
-export interface MockRequestLog {
-  method: string;
-  /** Path and query as received. */
-  url: string;
-  headers: IncomingMessage['headers'];
-  /** Request body as text (empty when none). */
-  body: string;
-  /** Status the mock answered (0 when the hook handled the request). */
-  status: number;
-  /** Matched operation, if any. */
-  operationId?: string;
+  /**
+   * Limits of {@link MockServer.requests}: entries kept (1000), which bodies are kept (`small`: up to
+   * 4 KiB each; `all`; `none`) and their total bytes (4 MiB).
+   */
+  requestLog?: RequestLogOptions;
 }
 
 /** A running mock server. */
@@ -71,8 +64,15 @@ export interface MockServer {
   url: string;
   /** `http://127.0.0.1:41234`. */
   origin: string;
-  /** Every request received, in order. */
+  /**
+   * The newest requests received, in order (at most `requestLog.maxEntries`; bodies as
+   * `requestLog.bodies` says).
+   */
   requests: MockRequestLog[];
+  /** Requests received in all, including those no longer in {@link requests}. */
+  readonly requestCount: number;
+  /** Bytes of request bodies the log holds now (bounded by `requestLog.maxBodyBytes`). */
+  readonly loggedBodyBytes: number;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -93,7 +93,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const store = new CredentialStore(options.users ?? DEFAULT_MOCK_USERS, options.tokenTtlSeconds ?? 3600);
   const flow = authFlowFor(options.product);
   const replay = options.recordingsDir ? await ReplayStore.load(options.recordingsDir, index) : undefined;
-  const requests: MockRequestLog[] = [];
+  const requestLog = new RequestLog(options.requestLog);
   const basePath = index.rootBasePaths.at(-1) ?? '';
   let rewrite: (body: string) => string = (b) => b;
 
@@ -106,13 +106,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const log: MockRequestLog = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: '', status: 0 };
-    requests.push(log);
+    const log = requestLog.add(req);
     if (options.hook && (await options.hook(req, res))) return;
     const raw = await readBody(req);
     if (raw === undefined) return send(res, log, 413, undefined);
-    log.body = raw;
-    const ctx = new Exchange(req, res, log, index, rewrite);
+    requestLog.setBody(log, raw.text, raw.bytes);
+    const ctx = new Exchange(req, res, log, index, rewrite, raw.text);
 
     const found = matchOperation(index, log.method, log.url);
     // An operation with its own server is only there (VB for Azure: /api/oauth2/token, not /api/v2/oauth2/token),
@@ -124,7 +123,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return ctx.sendError(404);
     }
     log.operationId = match.operation.operationId;
-    const handled = await flow.handle(ctx, match.operation, store);
+    const handled = await flow.handle(ctx, match.operation, store, match.params);
     if (handled) return;
     if (!flow.isPublic(match.operation, index) && !ctx.authorized(flow, store)) return;
     const recorded = replay?.find(log.method, log.url) ?? [];
@@ -151,7 +150,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   return {
     url: basePath ? `${origin}/${basePath}` : origin,
     origin,
-    requests,
+    requests: requestLog.entries,
+    get requestCount() {
+      return requestLog.received;
+    },
+    get loggedBodyBytes() {
+      return requestLog.keptBodyBytes;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
@@ -168,6 +173,8 @@ export class Exchange {
     readonly log: MockRequestLog,
     readonly index: SpecIndex,
     private readonly rewrite: (body: string) => string,
+    /** The request body as text (whether or not the log keeps it). */
+    readonly body: string = '',
   ) {}
 
   /** Form fields of an `application/x-www-form-urlencoded` body (JSON bodies are accepted too). */
@@ -175,13 +182,15 @@ export class Exchange {
     const type = String(this.req.headers['content-type'] ?? '');
     if (type.includes('json')) {
       try {
-        const obj = JSON.parse(this.log.body) as Record<string, unknown>;
-        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, String(v)]));
+        const obj: unknown = JSON.parse(this.body);
+        if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return {};
+        // Only scalar fields: String() of a nested array recurses (a deep one would overflow the stack).
+        return Object.fromEntries(Object.entries(obj).filter(([, v]) => v === null || typeof v !== 'object').map(([k, v]) => [k, String(v)]));
       } catch {
         return {};
       }
     }
-    return Object.fromEntries(new URLSearchParams(this.log.body));
+    return Object.fromEntries(new URLSearchParams(this.body));
   }
 
   /** Media type for a body from `available`, honouring Accept; undefined means 406. */
@@ -259,15 +268,17 @@ function send(res: ServerResponse, log: MockRequestLog, status: number, body: Ex
   res.end(payload);
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The request body as text and its size; undefined when it is larger than MAX_REQUEST_BYTES. */
+function readBody(req: IncomingMessage): Promise<{ text: string; bytes: number } | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size <= MAX_REQUEST_BYTES) chunks.push(c);
+      else chunks.length = 0; // keep reading (to answer 413 cleanly) but hold nothing
     });
-    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : { text: Buffer.concat(chunks).toString('utf8'), bytes: size }));
     req.on('error', reject);
   });
 }

@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { networkHint, RemoteError } from './errors.js';
 
 /** A received response. */
 export interface HttpResponse {
@@ -26,7 +27,10 @@ export interface HttpRequest {
   maxBytes?: number;
 }
 
-/** Sends one request and buffers the response. Rejects with a message naming the URL. */
+/**
+ * Sends one request and buffers the response.
+ * @throws RemoteError naming the method and URL (network, TLS, timeout, size), with a hint when one helps
+ */
 export function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const url = new URL(req.url);
   const lib = url.protocol === 'https:' ? https : http;
@@ -46,17 +50,20 @@ export function httpRequest(req: HttpRequest): Promise<HttpResponse> {
         res.on('data', (c: Buffer) => {
           size += c.length;
           if (size > maxBytes) {
-            r.destroy(new Error(`${req.method} ${req.url}: response larger than ${maxBytes} bytes`));
+            r.destroy(new RemoteError(`${req.method} ${req.url}: response larger than ${maxBytes} bytes`));
             return;
           }
           chunks.push(c);
         });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
+        res.on('error', (e: NodeJS.ErrnoException) => reject(e instanceof RemoteError ? e : new RemoteError(`${req.method} ${req.url}: ${e.message}`)));
       },
     );
-    r.on('timeout', () => r.destroy(new Error(`${req.method} ${req.url}: no answer within ${req.timeoutMs ?? 30000} ms`)));
-    r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`${req.method} ${req.url}: ${e.code ? `${e.code} ` : ''}${e.message}`)));
+    r.on('timeout', () => r.destroy(new RemoteError(`${req.method} ${req.url}: no answer within ${req.timeoutMs ?? 30000} ms`)));
+    r.on('error', (e: NodeJS.ErrnoException) => {
+      if (e instanceof RemoteError) return reject(e);
+      reject(new RemoteError(`${req.method} ${req.url}: ${e.code ? `${e.code} ` : ''}${e.message}${networkHint(e.code)}`));
+    });
     r.end(req.body);
   });
 }

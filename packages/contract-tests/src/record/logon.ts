@@ -2,6 +2,7 @@
  * Logs on to a live server the way each product wants, and off again (EM only: VB365 v3 and Azure v2
  * document no token revocation; tokens simply expire).
  */
+import { RemoteError } from './errors.js';
 import { httpRequest, type HttpResponse } from './http.js';
 import type { Product } from '../types.js';
 
@@ -29,17 +30,23 @@ export interface LogonOptions {
   tokenUrl?: string;
 }
 
-function fail(what: string, res: HttpResponse): never {
-  throw new Error(`${what} failed: HTTP ${res.status}${res.body.length ? ` ${res.body.toString('utf8').slice(0, 200)}` : ''}`);
+/**
+ * @param refusedStatuses statuses by which the server says the credentials are wrong: EM answers 401;
+ *   VB365 and VB for Azure answer a password grant they refuse with 400
+ */
+function fail(what: string, res: HttpResponse, refusedStatuses: readonly number[]): never {
+  const why = refusedStatuses.includes(res.status) ? ' (wrong user name or password?)' : '';
+  const body = res.body.length ? `: ${res.body.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, 200)}` : '';
+  throw new RemoteError(`${what} failed: HTTP ${res.status}${why}${body}`);
 }
 
-/** Logs on; throws an Error naming the step when the server refuses. */
+/** Logs on; throws a RemoteError naming the step when the server refuses or cannot be reached. */
 export async function logon(o: LogonOptions): Promise<LiveSession> {
   if (o.product === 'enterprise-manager') {
     const url = `${o.baseUrl}/sessionMngr/?v=latest`;
     const response = await httpRequest({ method: 'POST', url, insecure: o.insecure, headers: { authorization: `Basic ${Buffer.from(`${o.username}:${o.password}`).toString('base64')}`, accept: 'application/xml' } });
     const id = response.headers['x-restsvcsessionid'];
-    if (response.status !== 201 || typeof id !== 'string') fail(`EM logon (POST ${url})`, response);
+    if (response.status !== 201 || typeof id !== 'string') fail(`EM logon (POST ${url})`, response, [401, 403]);
     const href = /Href="([^"]*\/logonSessions\/[^"]+)"/.exec(response.body.toString('utf8'))?.[1];
     return {
       headers: { 'x-restsvcsessionid': id },
@@ -59,7 +66,7 @@ export async function logon(o: LogonOptions): Promise<LiveSession> {
   } catch {
     // reported below
   }
-  if (response.status !== 200 || typeof tokens.access_token !== 'string') fail(`token request (POST ${url})`, response);
+  if (response.status !== 200 || typeof tokens.access_token !== 'string') fail(`token request (POST ${url})`, response, [400, 401, 403]);
   const access = tokens.access_token as string;
   return {
     headers: { authorization: `Bearer ${access}` },

@@ -15,6 +15,11 @@ export interface CheckItem {
   body?: Uint8Array;
   /** Why this item cannot be validated (e.g. a HAR entry saved without its body); reported as a failure. */
   problem?: string;
+  /**
+   * The body was not read because it is larger than the body limit (reported as `malformed`);
+   * `size` in bytes when known.
+   */
+  tooLarge?: { size?: number };
   origin?: RecordingOrigin;
 }
 

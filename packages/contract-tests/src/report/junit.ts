@@ -4,14 +4,18 @@
  */
 import type { CheckEntry, CheckReport } from './model.js';
 
-// XML 1.0 forbids most control characters even escaped: drop them (bodies can hold anything).
+// XML 1.0 forbids most control characters even as character references (bodies, URLs and file
+// names can hold anything, ANSI escapes included): they are written as visible `\x1b` escapes.
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for an XML attribute or element. */
 export function xmlEscape(s: string): string {
   return s
-    .replace(INVALID_XML_CHARS, '\uFFFD')
+    .replace(INVALID_XML_CHARS, (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    })
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

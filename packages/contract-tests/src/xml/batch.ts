@@ -7,8 +7,11 @@ import { ensureHelperCompiled, javaTool, JavaUnavailableError } from './java-hom
 /** One XSD error as reported by the JVM. */
 export interface XsdIssue { line: number; column: number; message: string }
 
-/** Verdict for one document. */
-export interface XsdVerdict { ok: boolean; errors: XsdIssue[]; schemaError?: string }
+/**
+ * Verdict for one document. The JVM keeps the first MAX_XSD_ISSUES (1000) errors; `more` counts the
+ * others, so a body full of errors costs neither memory nor a huge answer line.
+ */
+export interface XsdVerdict { ok: boolean; errors: XsdIssue[]; more?: number; schemaError?: string }
 
 /** A document to validate against an XSD file. */
 export interface XsdJob { xsd: string; xml: string | Uint8Array }
@@ -58,6 +61,22 @@ export class XsdBatchValidator {
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       child.once('exit', () => { clearTimeout(timer); resolve(); });
       child.stdin.end();
+    });
+  }
+
+  /**
+   * Ends the JVM now (SIGKILL) and fails the documents it still owes an answer; waits until it has
+   * exited. For interruption (Ctrl+C, SIGTERM): no answer is awaited, nothing is left running.
+   */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    this.fail(new Error('XsdBatch JVM was stopped (interrupted)'));
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
     });
   }
 

@@ -6,7 +6,7 @@ export const spec = {
   version: 'v1',
   servers: ['https://{host}:9398/api', 'http://{host}:9399/api'],
   basePath: '/api',
-  caseInsensitivePaths: false,
+  caseInsensitivePaths: true,
   deadLinks: []
 } as const satisfies ApiSpec;
 export const operations = {
@@ -22,7 +22,31 @@ export const operations = {
         'application/json': ['LogonSession'],
         'application/xml': ['LogonSession']
       },
+      '400': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -43,7 +67,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -64,7 +100,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -88,7 +136,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -116,7 +176,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -140,7 +212,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -168,7 +252,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -196,7 +292,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -224,7 +332,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -252,7 +372,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -280,7 +412,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -304,7 +448,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -328,7 +484,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -356,7 +524,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -380,7 +560,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -408,7 +600,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -432,7 +636,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -459,6 +675,22 @@ export const operations = {
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
       }
     },
     representations: null,
@@ -480,12 +712,100 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
     },
     representations: null,
+    pagination: null
+  },
+  listAgentJobIncludes: {
+    method: 'get',
+    path: '/agents/jobs/{ID}/includes',
+    pathParams: ['ID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['ObjectsInAgentBackupJob'],
+        'application/xml': ['ObjectsInAgentBackupJob']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  listAgentJobs: {
+    method: 'get',
+    path: '/agents/jobs',
+    pathParams: [],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences', 'AgentBackupJobs'],
+        'application/xml': ['EntityReferences', 'AgentBackupJobs']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'AgentBackupJobs' }
+    },
     pagination: null
   },
   listBackupServerJobs: {
@@ -504,7 +824,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -516,20 +848,40 @@ export const operations = {
     method: 'get',
     path: '/backupServers',
     pathParams: [],
-    queryParams: [],
+    queryParams: ['format'],
     requestMediaTypes: [],
     security: ['RestSvcSessionId'],
     responses: {
       '200': {
-        'application/json': ['EntityReferences'],
-        'application/xml': ['EntityReferences']
+        'application/json': ['EntityReferences', 'BackupServers'],
+        'application/xml': ['EntityReferences', 'BackupServers']
       },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
       }
     },
-    representations: null,
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'BackupServers' }
+    },
     pagination: null
   },
   listBackupSessionAgentManagementSessions: {
@@ -548,7 +900,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -572,7 +936,19 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -584,20 +960,120 @@ export const operations = {
     method: 'get',
     path: '/backupSessions',
     pathParams: [],
-    queryParams: [],
+    queryParams: ['format'],
     requestMediaTypes: [],
     security: ['RestSvcSessionId'],
     responses: {
       '200': {
-        'application/json': ['EntityReferences'],
-        'application/xml': ['EntityReferences']
+        'application/json': ['EntityReferences', 'BackupJobSessions'],
+        'application/xml': ['EntityReferences', 'BackupJobSessions']
       },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
       }
     },
-    representations: null,
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'BackupJobSessions' }
+    },
+    pagination: null
+  },
+  listBackupTaskSessions: {
+    method: 'get',
+    path: '/backupTaskSessions',
+    pathParams: [],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences', 'BackupTaskSessions'],
+        'application/xml': ['EntityReferences', 'BackupTaskSessions']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'BackupTaskSessions' }
+    },
+    pagination: null
+  },
+  listBackups: {
+    method: 'get',
+    path: '/backups',
+    pathParams: [],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences', 'Backups'],
+        'application/xml': ['EntityReferences', 'Backups']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'Backups' }
+    },
     pagination: null
   },
   listJobBackupSessions: {
@@ -616,7 +1092,55 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  listJobIncludes: {
+    method: 'get',
+    path: '/jobs/{ID}/includes',
+    pathParams: ['ID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['ObjectsInJob'],
+        'application/xml': ['ObjectsInJob']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -628,6 +1152,82 @@ export const operations = {
     method: 'get',
     path: '/jobs',
     pathParams: [],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences', 'Jobs'],
+        'application/xml': ['EntityReferences', 'Jobs']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'Jobs' }
+    },
+    pagination: null
+  },
+  listLogonSessions: {
+    method: 'get',
+    path: '/logonSessions',
+    pathParams: [],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['LogonSessions'],
+        'application/xml': ['LogonSessions']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  listNasBackupSessions: {
+    method: 'get',
+    path: '/nas/backupSessions',
+    pathParams: [],
     queryParams: [],
     requestMediaTypes: [],
     security: ['RestSvcSessionId'],
@@ -637,6 +1237,22 @@ export const operations = {
         'application/xml': ['EntityReferences']
       },
       '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -660,7 +1276,55 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  listNasJobIncludes: {
+    method: 'get',
+    path: '/nas/jobs/{ID}/includes',
+    pathParams: ['ID'],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['NASObjects'],
+        'application/xml': ['NASObjects']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -672,20 +1336,40 @@ export const operations = {
     method: 'get',
     path: '/nas/jobs',
     pathParams: [],
-    queryParams: [],
+    queryParams: ['format'],
     requestMediaTypes: [],
     security: ['RestSvcSessionId'],
     responses: {
       '200': {
-        'application/json': ['EntityReferences'],
-        'application/xml': ['EntityReferences']
+        'application/json': ['EntityReferences', 'NASJobs'],
+        'application/xml': ['EntityReferences', 'NASJobs']
       },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
       }
     },
-    representations: null,
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'NASJobs' }
+    },
     pagination: null
   },
   listQueryResults: {
@@ -705,6 +1389,22 @@ export const operations = {
         'application/xml': ['Error']
       },
       '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -738,12 +1438,140 @@ export const operations = {
         'application/json': ['Error'],
         'application/xml': ['Error']
       },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
     },
     representations: null,
+    pagination: null
+  },
+  listRestorePoints: {
+    method: 'get',
+    path: '/restorePoints',
+    pathParams: [],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences', 'RestorePoints'],
+        'application/xml': ['EntityReferences', 'RestorePoints']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'RestorePoints' }
+    },
+    pagination: null
+  },
+  listTasks: {
+    method: 'get',
+    path: '/tasks',
+    pathParams: [],
+    queryParams: [],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['Tasks'],
+        'application/xml': ['Tasks']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: null,
+    pagination: null
+  },
+  listVmRestorePoints: {
+    method: 'get',
+    path: '/vmRestorePoints',
+    pathParams: [],
+    queryParams: ['format'],
+    requestMediaTypes: [],
+    security: ['RestSvcSessionId'],
+    responses: {
+      '200': {
+        'application/json': ['EntityReferences', 'VmRestorePoints'],
+        'application/xml': ['EntityReferences', 'VmRestorePoints']
+      },
+      '401': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '403': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      }
+    },
+    representations: {
+      parameter: 'format',
+      default: 'EntityReferences',
+      values: { Entity: 'VmRestorePoints' }
+    },
     pagination: null
   },
   retryNasJob: {
@@ -758,6 +1586,10 @@ export const operations = {
         'application/json': ['Task'],
         'application/xml': ['Task']
       },
+      '400': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
@@ -767,6 +1599,18 @@ export const operations = {
         'application/xml': ['Error']
       },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -786,6 +1630,10 @@ export const operations = {
         'application/json': ['Task'],
         'application/xml': ['Task']
       },
+      '400': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
@@ -795,6 +1643,18 @@ export const operations = {
         'application/xml': ['Error']
       },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -814,6 +1674,10 @@ export const operations = {
         'application/json': ['Task'],
         'application/xml': ['Task']
       },
+      '400': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
@@ -823,6 +1687,18 @@ export const operations = {
         'application/xml': ['Error']
       },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }
@@ -842,6 +1718,10 @@ export const operations = {
         'application/json': ['Task'],
         'application/xml': ['Task']
       },
+      '400': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
       '401': {
         'application/json': ['Error'],
         'application/xml': ['Error']
@@ -851,6 +1731,18 @@ export const operations = {
         'application/xml': ['Error']
       },
       '404': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '500': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '501': {
+        'application/json': ['Error'],
+        'application/xml': ['Error']
+      },
+      '503': {
         'application/json': ['Error'],
         'application/xml': ['Error']
       }

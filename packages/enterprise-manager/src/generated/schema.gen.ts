@@ -25,6 +25,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Veeam Agent backup jobs
+         * @description Returns references to the Veeam Agent backup jobs on all backup servers connected to EM; the entities with `format=Entity` (link type `AgentBackupJobList`).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listAgentJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agents/jobs/{ID}": {
         parameters: {
             query?: never;
@@ -63,6 +85,28 @@ export interface paths {
          *     The response is XML unless the request sends `Accept: application/json`.
          */
         get: operations["listAgentJobBackupSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/jobs/{ID}/includes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List objects processed by a Veeam Agent job
+         * @description Returns the computers and protection groups processed by the Veeam Agent backup job with the specified ID (the `ObjectInJobList` link of an agent job).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listAgentJobIncludes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -255,6 +299,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backupTaskSessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List backup task sessions
+         * @description Returns references to the task sessions (one per processed VM) of all backup job sessions; the entities with `format=Entity` (the `BackupTaskSessionList` link of a logon session).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listBackupTaskSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/backupTaskSessions/{ID}": {
         parameters: {
             query?: never;
@@ -269,6 +335,28 @@ export interface paths {
          *     The response is XML unless the request sends `Accept: application/json`.
          */
         get: operations["getBackupTaskSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List backups
+         * @description Returns references to the backups on all backup servers connected to EM; the entities with `format=Entity` (the `BackupList` link of a logon session).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listBackups"];
         put?: never;
         post?: never;
         delete?: never;
@@ -367,6 +455,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/jobs/{ID}/includes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List objects processed by a job
+         * @description Returns the VMs and VM containers processed by the job with the specified ID (the `ObjectInJobList` link of a job).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listJobIncludes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/jobs/{ID}/includes/{IncludeID}": {
         parameters: {
             query?: never;
@@ -381,6 +491,28 @@ export interface paths {
          *     The response is XML unless the request sends `Accept: application/json`.
          */
         get: operations["getJobInclude"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/logonSessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List logon sessions
+         * @description Returns the current logon sessions (the `LogonSessionList` link of the API root).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listLogonSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -410,6 +542,28 @@ export interface paths {
          * @description Logs off: deletes the logon session with the specified ID. The session ID stops being valid.
          */
         delete: operations["deleteLogonSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nas/backupSessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List file share backup job sessions
+         * @description Returns references to the sessions of file share backup jobs on all backup servers connected to EM (only sessions created during the last 30 days).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listNasBackupSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -475,6 +629,28 @@ export interface paths {
          *     The response is XML unless the request sends `Accept: application/json`.
          */
         get: operations["listNasJobBackupSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nas/jobs/{ID}/includes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List file shares processed by a file share job
+         * @description Returns the file shares and folders processed by the file share backup job with the specified ID (the `NasObjectList` link of a file share job).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listNasJobIncludes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -593,6 +769,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/restorePoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List restore points
+         * @description Returns references to the restore points of all backups; the entities with `format=Entity` (the `RestorePointList` link of a logon session).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listRestorePoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/restorePoints/{ID}": {
         parameters: {
             query?: never;
@@ -659,6 +857,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tasks
+         * @description Returns the tasks that EM created for requests of the current logon session.
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{ID}": {
         parameters: {
             query?: never;
@@ -680,6 +900,28 @@ export interface paths {
          * @description Deletes the task with the specified ID (the `Delete` link of a task).
          */
         delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vmRestorePoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List VM restore points
+         * @description Returns references to the restore points of separate VMs; the entities with `format=Entity` (the `VmRestorePointList` link of a logon session).
+         *
+         *     The response is XML unless the request sends `Accept: application/json`.
+         */
+        get: operations["listVmRestorePoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -713,22 +955,19 @@ export interface components {
     schemas: {
         /**
          * ReferenceType
-         * @description `Type` of a reference representation (`Ref`, `EntityRef`): `<Resource>Reference` (help center "Link Types and XML Schema Definition": every `...Reference` type is an `EntityRef`). Listed for the resources this spec describes or links to (see the spec README); a value outside this list is a contract finding.
-         * @enum {string}
+         * @description `Type` of a reference representation (`Ref`, `EntityRef`): `<Resource>Reference` (help center "Link Types and XML Schema Definition": every `...Reference` type is an `EntityRef`). **An open set**: reference lists and query results hold references to every resource type of the API, and later versions add resources. Any string is accepted; the first `anyOf` member lists the reference types seen in Veeam's pages and published responses.
          */
-        ReferenceType: "AgentBackupJobReference" | "BackupFileReference" | "BackupJobSessionReference" | "BackupReference" | "BackupServerReference" | "BackupTaskSessionReference" | "FailoverPlanReference" | "HierarchyRootReference" | "JobReference" | "ManagedServerReference" | "NasJobReference" | "ReplicaJobSessionReference" | "ReplicaReference" | "ReplicaTaskSessionReference" | "RepositoryReference" | "RestorePointReference" | "RestoreSessionReference" | "VAppRestorePointReference" | "VmReplicaPointReference" | "VmRestorePointReference";
+        ReferenceType: "AgentBackupJobReference" | "AgentProtectionGroupReference" | "AgentRestorePointReference" | "BackupFileReference" | "BackupJobSessionReference" | "BackupReference" | "BackupServerReference" | "BackupTaskSessionReference" | "CatalogVmReference" | "CatalogVmRestorePointReference" | "CdpPolicyReference" | "CdpReplicaReference" | "CdpReplicaSessionReference" | "CdpReplicaTaskSessionReference" | "CloudFailoverPlanReference" | "CloudFailoverSessionReference" | "CloudGatewayPoolReference" | "CloudGatewayReference" | "CloudHardwarePlanReference" | "CloudPublicIpAddressReference" | "CloudReplicaReference" | "CloudTenantReference" | "CloudVmReplicaPointReference" | "DiscoveredComputerReference" | "EnterpriseAccountReference" | "EnterpriseRoleReference" | "ExternalRepositoryReference" | "FailoverPlanReference" | "FileServerReference" | "HierarchyRootReference" | "JobReference" | "ManagedServerReference" | "NasJobReference" | "ReplicaJobSessionReference" | "ReplicaReference" | "ReplicaTaskSessionReference" | "RepositoryReference" | "RestorePointReference" | "RestoreSessionReference" | "VAppCdpReplicaReference" | "VAppCdpReplicaVmReference" | "VAppReplicaPointReference" | "VAppRestorePointReference" | "VCloudOrganizationConfigReference" | "VSphereOrganizationConfigReference" | "VSphereSelfServiceConfigReference" | "VlanConfigurationReference" | "VmReplicaPointReference" | "VmRestorePointReference" | "WanAcceleratorReference" | (string & {});
         /**
          * LinkRel
-         * @description Relation of a `Link` to its resource (`Rel`): `Up`/`Down` (parent/child), `Alternate` (the other representation), `Related`, the actions (`Create`, `Edit`, `Delete`, `Start`, `Stop`, `Retry`, `Clone`, `Sync`, `ToggleScheduleEnabled`, `VeeamZip`, `QuickBackup`, `Restore`) and the query pages (`First`, `Next`, `Previous`, `Last`). Values from the help center pages named in the spec README; a value outside this list is a contract finding.
-         * @enum {string}
+         * @description Relation of a `Link` to its resource (`Rel`): `Up`/`Down` (parent/child), `Alternate` (the other representation), `Related`, the actions (`Create`, `Edit`, `Delete`, `Start`, `Stop`, `Retry`, `Clone`, `Sync`, `ToggleScheduleEnabled`, `VeeamZip`, `QuickBackup`, `Restore`, `Failover`, `Download`, ...) and the query pages (`First`, `Next`, `Previous`, `Last`). **An open set**: every action of the API appears as a `Rel`, and later versions add actions. Any string is accepted; the first `anyOf` member lists the relations seen in Veeam's pages ("Links", "Attributes of a Link Element") and published responses.
          */
-        LinkRel: "Up" | "Down" | "Alternate" | "Related" | "Create" | "Edit" | "Delete" | "Start" | "Stop" | "Retry" | "Clone" | "Sync" | "ToggleScheduleEnabled" | "VeeamZip" | "QuickBackup" | "Restore" | "First" | "Next" | "Previous" | "Last";
+        LinkRel: "Up" | "Down" | "Alternate" | "Related" | "Create" | "Edit" | "Delete" | "Start" | "Stop" | "Retry" | "Clone" | "Sync" | "ToggleScheduleEnabled" | "ToggleRestoreScopesEnabled" | "VeeamZip" | "QuickBackup" | "Collect" | "Restore" | "Failover" | "Undo" | "Test" | "Intervals" | "Enable" | "Disable" | "Browse" | "Download" | "First" | "Next" | "Previous" | "Last" | (string & {});
         /**
          * LinkType
-         * @description `Type` of a link target (help center "Mapping Link Types to XML Schema Elements"): an entity type (`Job`), `<Resource>Reference` (an `EntityRef`), `<Resource>ReferenceList` (an `EntityReferences`) or a `...List`. `null` (XML: no attribute) on action links. Listed for the resources this spec describes or links to (see the spec README); a value outside this list is a contract finding.
-         * @enum {string|null}
+         * @description `Type` of a link target (help center "Mapping Link Types to XML Schema Elements"): an entity type (`Job`), `<Resource>Reference` (an `EntityRef`), `<Resource>ReferenceList` (an `EntityReferences`), a `...List` of entities or a service (`QueryService`, `NasService`, ...). Action links carry no `Type` (`Link.Type` is `null`). **An open set**: every resource of the whole EM API can be linked from a described one (a logon session links every service, a task links whatever it created), Veeam's own pages show types outside their mapping table (`ObjectInJobList`, `NasObjectList`, `LinkedJobObjectList`, `CloudGatewayPools`), and later versions add types that older servers never document. Any string is accepted; the first `anyOf` member lists the values seen in Veeam's mapping table, reference pages and published responses, for documentation and for typed clients (`'Job' | ... | (string & {})`).
          */
-        LinkType: "AgentBackupJob" | "AgentBackupJobReference" | "AgentBackupJobReferenceList" | "Backup" | "BackupFile" | "BackupFileReference" | "BackupFileReferenceList" | "BackupJobSession" | "BackupJobSessionReference" | "BackupJobSessionReferenceList" | "BackupReference" | "BackupReferenceList" | "BackupServer" | "BackupServerReference" | "BackupServerReferenceList" | "BackupTaskSession" | "BackupTaskSessionReference" | "BackupTaskSessionReferenceList" | "CredentialsList" | "EnterpriseManager" | "FailoverPlan" | "FailoverPlanReference" | "FailoverPlanReferenceList" | "HierarchyRoot" | "HierarchyRootReference" | "HierarchyRootReferenceList" | "Job" | "JobReference" | "JobReferenceList" | "LogonSession" | "ManagedServer" | "ManagedServerReference" | "ManagedServerReferenceList" | "NasJob" | "NasJobReference" | "NasJobReferenceList" | "NasObject" | "ObjectInAgentBackupJob" | "ObjectInJob" | "PasswordKeyList" | "Replica" | "ReplicaJobSession" | "ReplicaJobSessionReference" | "ReplicaJobSessionReferenceList" | "ReplicaReference" | "ReplicaReferenceList" | "ReplicaTaskSession" | "ReplicaTaskSessionReference" | "ReplicaTaskSessionReferenceList" | "Repository" | "RepositoryReference" | "RepositoryReferenceList" | "RestorePoint" | "RestorePointReference" | "RestorePointReferenceList" | "RestoreSession" | "RestoreSessionReference" | "RestoreSessionReferenceList" | "Task" | "VAppRestorePoint" | "VAppRestorePointReference" | "VAppRestorePointReferenceList" | "VmReplicaPoint" | "VmReplicaPointReference" | "VmReplicaPointReferenceList" | "VmRestorePoint" | "VmRestorePointMountList" | "VmRestorePointReference" | "VmRestorePointReferenceList" | null;
+        LinkType: "AgentBackupJob" | "AgentBackupJobList" | "AgentBackupJobReference" | "AgentBackupJobReferenceList" | "AgentProtectionGroup" | "AgentProtectionGroupList" | "AgentProtectionGroupReference" | "AgentRestorePoint" | "AgentRestorePointList" | "AgentRestorePointMount" | "AgentRestorePointMountList" | "AgentRestorePointReference" | "AgentsService" | "Backup" | "BackupFile" | "BackupFileList" | "BackupFileReference" | "BackupFileReferenceList" | "BackupJobSession" | "BackupJobSessionList" | "BackupJobSessionReference" | "BackupJobSessionReferenceList" | "BackupList" | "BackupReference" | "BackupReferenceList" | "BackupServer" | "BackupServerList" | "BackupServerReference" | "BackupServerReferenceList" | "BackupTaskSession" | "BackupTaskSessionList" | "BackupTaskSessionReference" | "BackupTaskSessionReferenceList" | "CatalogVm" | "CatalogVmList" | "CatalogVmReference" | "CatalogVmReferenceList" | "CatalogVmRestorePoint" | "CatalogVmRestorePointList" | "CatalogVmRestorePointReference" | "CatalogVmRestorePointReferenceList" | "CdpPolicy" | "CdpPolicyList" | "CdpPolicyReference" | "CdpReplica" | "CdpReplicaList" | "CdpReplicaReference" | "CdpReplicaSession" | "CdpReplicaSessionList" | "CdpReplicaSessionReference" | "CdpReplicaSessionReferenceList" | "CdpReplicaTaskSession" | "CdpReplicaTaskSessionList" | "CdpReplicaTaskSessionReference" | "CdpReplicaTaskSessionReferenceList" | "CdpReplicaVm" | "CdpReplicaVmReferenceList" | "CdpReplicaVms" | "CloudConnectService" | "CloudFailoverPlan" | "CloudFailoverPlanList" | "CloudFailoverPlanReference" | "CloudFailoverPlanReferenceList" | "CloudFailoverSession" | "CloudFailoverSessionList" | "CloudFailoverSessionReference" | "CloudFailoveredVm" | "CloudFailoveredVmList" | "CloudGateway" | "CloudGatewayList" | "CloudGatewayPool" | "CloudGatewayPoolList" | "CloudGatewayPoolReference" | "CloudGatewayPools" | "CloudGatewayReference" | "CloudGatewayReferenceList" | "CloudHardwarePlan" | "CloudHardwarePlanList" | "CloudHardwarePlanReference" | "CloudPublicIpAddress" | "CloudPublicIpAddressList" | "CloudPublicIpAddressReference" | "CloudReplica" | "CloudReplicaList" | "CloudReplicaReference" | "CloudReplicaReferenceList" | "CloudSubtenant" | "CloudSubtenantList" | "CloudTenant" | "CloudTenantComputeResource" | "CloudTenantComputeResourceList" | "CloudTenantList" | "CloudTenantReference" | "CloudTenantResource" | "CloudTenantResourceList" | "CloudTenantVCloudComputeResource" | "CloudTenantVCloudComputeResourceList" | "CloudVmReplicaPoint" | "CloudVmReplicaPointList" | "CloudVmReplicaPointReference" | "CloudVmReplicaPointReferenceList" | "Credentials" | "CredentialsList" | "DirectoryEntry" | "DirectoryEntryList" | "DiscoveredComputer" | "DiscoveredComputerList" | "DiscoveredComputerReference" | "EnterpriseAccount" | "EnterpriseAccountHierarchyScope" | "EnterpriseAccountHierarchyScopeList" | "EnterpriseAccountInRole" | "EnterpriseAccountInRoleList" | "EnterpriseAccountList" | "EnterpriseAccountReference" | "EnterpriseAccountReferenceList" | "EnterpriseManager" | "EnterpriseRole" | "EnterpriseRoleList" | "EnterpriseRoleReference" | "EnterpriseRoleReferenceList" | "EnterpriseSecuritySettings" | "ExternalRepository" | "ExternalRepositoryList" | "ExternalRepositoryReference" | "ExternalRepositoryReferenceList" | "FailoverPlan" | "FailoverPlanList" | "FailoverPlanReference" | "FailoverPlanReferenceList" | "FailoveredVm" | "FailoveredVmList" | "FileEntryList" | "FileServer" | "FileServerList" | "FileServerReference" | "FileSystemItemsList" | "FreeLicenseCounters" | "HierarchyItem" | "HierarchyItemList" | "HierarchyRoot" | "HierarchyRootList" | "HierarchyRootReference" | "HierarchyRootReferenceList" | "Job" | "JobList" | "JobReference" | "JobReferenceList" | "LinkedBackupRepositoryObject" | "LinkedBackupRepositoryObjectList" | "LinkedJobObject" | "LinkedJobObjectList" | "LogonSession" | "LogonSessionList" | "LookupService" | "ManagedServer" | "ManagedServerList" | "ManagedServerReference" | "ManagedServerReferenceList" | "NASJob" | "NASJobList" | "NASObject" | "NASObjectList" | "NasJob" | "NasJobReference" | "NasJobReferenceList" | "NasObject" | "NasObjectList" | "NasService" | "ObjectInAgentBackupJob" | "ObjectInAgentBackupJobList" | "ObjectInJob" | "ObjectInJobList" | "PasswordKey" | "PasswordKeyList" | "QueryService" | "Replica" | "ReplicaJobSession" | "ReplicaJobSessionList" | "ReplicaJobSessionReference" | "ReplicaJobSessionReferenceList" | "ReplicaList" | "ReplicaReference" | "ReplicaReferenceList" | "ReplicaTaskSession" | "ReplicaTaskSessionList" | "ReplicaTaskSessionReference" | "ReplicaTaskSessionReferenceList" | "Report" | "ReportFrame" | "Repository" | "RepositoryList" | "RepositoryReference" | "RepositoryReferenceList" | "RestorePoint" | "RestorePointList" | "RestorePointReference" | "RestorePointReferenceList" | "RestoreSession" | "RestoreSessionList" | "RestoreSessionReference" | "RestoreSessionReferenceList" | "SystemSession" | "SystemSessionEvents" | "SystemSessions" | "Task" | "TaskList" | "VAppCdpReplica" | "VAppCdpReplicaReference" | "VAppCdpReplicaVm" | "VAppCdpReplicaVmReference" | "VAppCdpReplicaVmReferenceList" | "VAppCdpReplicaVms" | "VAppCdpReplicas" | "VAppReplicaPoint" | "VAppReplicaPointList" | "VAppReplicaPointReference" | "VAppRestorePoint" | "VAppRestorePointList" | "VAppRestorePointReference" | "VAppRestorePointReferenceList" | "VCloudOrganizationConfig" | "VCloudOrganizationConfigBackupJobSettings" | "VCloudOrganizationConfigList" | "VCloudOrganizationConfigReference" | "VCloudService" | "VSphereOrganizationConfigReference" | "VSphereSelfService" | "VSphereSelfServiceConfig" | "VSphereSelfServiceConfigJobSettings" | "VSphereSelfServiceConfigList" | "VSphereSelfServiceConfigReference" | "VlanConfiguration" | "VlanConfigurationList" | "VlanConfigurationReference" | "VmReplicaPoint" | "VmReplicaPointList" | "VmReplicaPointMount" | "VmReplicaPointMountList" | "VmReplicaPointReference" | "VmReplicaPointReferenceList" | "VmRestorePoint" | "VmRestorePointList" | "VmRestorePointMount" | "VmRestorePointMountList" | "VmRestorePointReference" | "VmRestorePointReferenceList" | "WanAccelerator" | "WanAcceleratorList" | "WanAcceleratorReference" | "WanAcceleratorReferenceList" | (string & {});
         /**
          * Link
          * @description A hypermedia link. EM omits `Type` and `Name` for action links (e.g. `Rel="Stop"`); JSON writes them as `null`.
@@ -742,7 +981,7 @@ export interface components {
              */
             Href: string;
             /** @description Type of the target representation; `null` on action links. */
-            Type: components["schemas"]["LinkType"];
+            Type: components["schemas"]["LinkType"] | null;
             /** @description Name of the target resource. */
             Name: string | null;
         };
@@ -785,25 +1024,6 @@ export interface components {
              * @description HTTP status code, repeated.
              */
             StatusCode: number;
-        };
-        /**
-         * EntityRef
-         * @description Reference representation of a single resource (the default representation of `/<collection>/{ID}`).
-         */
-        EntityRef: {
-            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
-            Type: components["schemas"]["ReferenceType"];
-            /**
-             * Format: uri
-             * @description URL of the resource representation.
-             */
-            Href: string;
-            /** @description Name of the resource. */
-            Name: string;
-            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
-            UID: string;
-            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
-            Links: components["schemas"]["Link"][] | null;
         };
         /**
          * JobType
@@ -1013,7 +1233,7 @@ export interface components {
         };
         /**
          * JobScheduleOptions
-         * @description Schedule of a job. EM spells the element `Standart`. JSON also carries `ImmediateCopyMode` (for immediate backup copy jobs), `Links`, `Href` and `Type`, all `null` for other jobs.
+         * @description Schedule of a job. EM of VBR 10 and later wraps it in `Standart` (EM spelling) or, for immediate backup copy jobs, `ImmediateCopyMode`; JSON also carries `Links`, `Href` and `Type`, all `null` for schedules embedded in a job. Older EM versions put the members of `Standart` directly into `JobScheduleOptions` (the help center still shows such a replication job in "Starting Job"): those legacy members are accepted here, optional and absent from current JSON.
          */
         JobScheduleOptions: {
             /**
@@ -1029,6 +1249,27 @@ export interface components {
             Standart: components["schemas"]["JobScheduleStandart"] | null;
             /** @description Schedule of ImmediateBackupCopy jobs: only continuous options. */
             ImmediateCopyMode: components["schemas"]["JobScheduleImmediateCopyMode"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Retry settings. */
+            RetryOptions?: components["schemas"]["JobScheduleRetryOptions"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Whether the job waits for the source backup job to complete. */
+            WaitForBackupCompletion?: boolean | null;
+            /**
+             * Format: int64
+             * @description Legacy layout (no `Standart` wrapper): How long to wait for the backup job, in minutes (EM spelling).
+             */
+            BackupCompetitionWaitingPeriodMin?: number | null;
+            /** @description Legacy layout (no `Standart` wrapper): Daily schedule. */
+            OptionsDaily?: components["schemas"]["JobScheduleDailyOptions"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Monthly schedule. */
+            OptionsMonthly?: components["schemas"]["JobScheduleMonthlyOptions"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Periodic schedule. */
+            OptionsPeriodically?: components["schemas"]["JobSchedulePeriodicallyOptions"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Continuous schedule. */
+            OptionsContinuous?: components["schemas"]["JobScheduleContinuousOptions"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Backup window. */
+            OptionsBackupWindow?: components["schemas"]["JobScheduleBackupWindowOptions"] | null;
+            /** @description Legacy layout (no `Standart` wrapper): Job chaining. */
+            OptionsDaisyChaining?: components["schemas"]["JobScheduleDaisyChainingOptions"] | null;
         };
         /**
          * VssSnapshotOptions
@@ -1103,6 +1344,56 @@ export interface components {
             RetainDays: number | null;
         };
         /**
+         * FSFileIncludeList
+         * @description Paths of files to include (help center "Guest Processing Options", `IncludeList`). JSON: `{"Paths": [...]}`.
+         */
+        FSFileIncludeList: {
+            /** @description Paths; XML repeats `<Path>`. */
+            Paths: string[];
+        };
+        /**
+         * FSFileExcludeList
+         * @description Paths of files to exclude (help center "Guest Processing Options", `ExcludeList`). JSON: `{"Paths": [...]}`.
+         */
+        FSFileExcludeList: {
+            /** @description Paths; XML repeats `<Path>`. */
+            Paths: string[];
+        };
+        /**
+         * FSFileExcludeOptions
+         * @description Guest file exclusion options (help center "Guest Processing Options", "File Exclusion Options"; XML in POST /jobs/{ID}/includes).
+         */
+        FSFileExcludeOptions: {
+            /** @description Which files the guest file processing covers (a number, e.g. `2`). */
+            BackupScope: number | null;
+            /** @description Files to include. */
+            IncludeList: components["schemas"]["FSFileIncludeList"] | null;
+            /** @description Files to exclude. */
+            ExcludeList: components["schemas"]["FSFileExcludeList"] | null;
+        };
+        /**
+         * OracleBackupOptions
+         * @description Oracle processing options (help center "Guest Processing Options", "Oracle Backup Options"; XML in POST /jobs/{ID}/includes).
+         */
+        OracleBackupOptions: {
+            /** @description Whether archived logs are backed up. */
+            BackupLogsEnabled: boolean | null;
+            /** @description Log backup interval, minutes. */
+            BackupLogsFrequencyMin: number | null;
+            /** @description Whether logs are kept as long as the image backup. */
+            UseDbBackupRetention: boolean | null;
+            /** @description Days to keep logs otherwise. */
+            RetainDays: number | null;
+            /** @description How archived logs are truncated, e.g. `BySize` (in the page's XML example, not in its table). */
+            ArchivedLogsTruncation?: string | null;
+            /** @description Largest size of archived logs, MB (in the page's XML example only). */
+            ArchivedLogsMaxSizeMb?: number | null;
+            /** @description ID of the SYSDBA credentials (in the page's XML example only). */
+            SysdbaCredsId?: string | null;
+            /** @description Whether the log shipping proxy is selected automatically (in the page's XML example only). */
+            ProxyAutoSelect?: boolean | null;
+        };
+        /**
          * GuestProcessingOptions
          * @description Application-aware processing and guest file system indexing.
          */
@@ -1119,6 +1410,10 @@ export interface components {
             WindowsCredentialsId: string | null;
             /** @description ID of the Linux credentials; empty when not set. */
             LinuxCredentialsId: string | null;
+            /** @description Guest file exclusions (documented for current versions; not required in JSON). */
+            FSFileExcludeOptions?: components["schemas"]["FSFileExcludeOptions"] | null;
+            /** @description Oracle processing (documented for current versions; not required in JSON). */
+            OracleBackupOptions?: components["schemas"]["OracleBackupOptions"] | null;
         };
         /**
          * ObjectInAgentBackupJob
@@ -1132,6 +1427,8 @@ export interface components {
              * @description URL of the object in the job (`.../includes/{ID}`).
              */
             Href: string;
+            /** @description Links (`Up` to the job, `Delete`) of the object read from the job's `includes` collection; absent inside `JobInfo`, so not required. */
+            Links?: components["schemas"]["Link"][] | null;
             /** @description ID of the object in the job. */
             ObjectInJobId: string;
             /** @description Name of the object. */
@@ -1278,6 +1575,41 @@ export interface components {
             JobInfo: components["schemas"]["AgentBackupJobInfo"] | null;
         };
         /**
+         * AgentBackupJobs
+         * @description List of AgentBackupJob entities (`GET /agents/jobs?format=Entity`, link type `AgentBackupJobList`). JSON: `{"AgentBackupJobs": [...]}`.
+         */
+        AgentBackupJobs: {
+            /** @description XML repeats `<AgentBackupJob>` without a wrapper. */
+            AgentBackupJobs: components["schemas"]["AgentBackupJob"][];
+        };
+        /**
+         * EntityRef
+         * @description Reference representation of a single resource (the default representation of `/<collection>/{ID}`).
+         */
+        EntityRef: {
+            /** @description Type of the resource representation, e.g. `BackupJobSessionReference`. */
+            Type: components["schemas"]["ReferenceType"];
+            /**
+             * Format: uri
+             * @description URL of the resource representation.
+             */
+            Href: string;
+            /** @description Name of the resource. */
+            Name: string;
+            /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
+            UID: string;
+            /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
+            Links: components["schemas"]["Link"][] | null;
+        };
+        /**
+         * ObjectsInAgentBackupJob
+         * @description Objects processed by a Veeam Agent backup job (`GET /agents/jobs/{ID}/includes`, link type `ObjectInAgentBackupJobList`). JSON: `{"ObjectInAgentBackupJobs": [...]}`.
+         */
+        ObjectsInAgentBackupJob: {
+            /** @description XML repeats `<ObjectInAgentBackupJob>` without a wrapper. */
+            ObjectInAgentBackupJobs: components["schemas"]["ObjectInAgentBackupJob"][];
+        };
+        /**
          * BackupServer
          * @description Entity representation of a backup server connected to EM.
          */
@@ -1304,6 +1636,21 @@ export interface components {
             Port: number;
             /** @description Veeam Backup & Replication version. */
             Version: string;
+            /**
+             * Format: int32
+             * @description Port of the backup server's WCF service (help center GET /backupServers/{ID}, `UShort`). Documented for current versions only; not required in JSON.
+             */
+            WcfPort?: number | null;
+            /** @description Thumbprint of the backup server's certificate (help center GET /backupServers/{ID}). Documented for current versions only; not required in JSON. */
+            VbrCertificateThumbprint?: string | null;
+        };
+        /**
+         * BackupServers
+         * @description List of BackupServer entities. JSON: `{"BackupServers": [...]}`.
+         */
+        BackupServers: {
+            /** @description XML repeats `<BackupServer>` without a wrapper. */
+            BackupServers: components["schemas"]["BackupServer"][];
         };
         /**
          * BackupJobSessionState
@@ -1363,11 +1710,19 @@ export interface components {
             IsRetry: boolean;
         };
         /**
+         * BackupJobSessions
+         * @description List of backup job session entities. JSON: `{"BackupJobSessions": [...]}`.
+         */
+        BackupJobSessions: {
+            /** @description The sessions; XML repeats `<BackupJobSession>` without a wrapper. */
+            BackupJobSessions: components["schemas"]["BackupJobSession"][];
+        };
+        /**
          * TaskState
          * @description State of an EM task created for an asynchronous request.
          * @enum {string}
          */
-        TaskState: "Running" | "Finished";
+        TaskState: "Running" | "OperationFinished" | "Finished";
         /**
          * TaskResult
          * @description Outcome of a finished task.
@@ -1452,6 +1807,14 @@ export interface components {
             VmUid: string | null;
         };
         /**
+         * BackupTaskSessions
+         * @description List of backup task session entities. JSON: `{"BackupTaskSessions": [...]}`.
+         */
+        BackupTaskSessions: {
+            /** @description The task sessions; XML repeats `<BackupTaskSession>` without a wrapper. */
+            BackupTaskSessions: components["schemas"]["BackupTaskSession"][];
+        };
+        /**
          * Backup
          * @description Entity representation of a backup (the chain of restore points of a job).
          */
@@ -1475,6 +1838,14 @@ export interface components {
             BackupType: string | null;
         };
         /**
+         * Backups
+         * @description List of Backup entities. JSON: `{"Backups": [...]}`.
+         */
+        Backups: {
+            /** @description XML repeats `<Backup>` without a wrapper. */
+            Backups: components["schemas"]["Backup"][];
+        };
+        /**
          * ObjectInJob
          * @description An object (VM, folder, ...) processed by a VM backup job.
          */
@@ -1486,6 +1857,8 @@ export interface components {
              * @description URL of the object in the job (`.../includes/{ID}`).
              */
             Href: string;
+            /** @description Links (`Up` to the job, `Delete`) of the object read from the job's `includes` collection; absent inside `JobInfo`, so not required. */
+            Links?: components["schemas"]["Link"][] | null;
             /** @description ID of the object in the job. */
             ObjectInJobId: string;
             /** @description Reference of the protected object in the infrastructure hierarchy. */
@@ -1530,12 +1903,135 @@ export interface components {
             SimpleRetentionPolicy: components["schemas"]["SimpleRetentionPolicy"] | null;
         };
         /**
+         * ReplicaJobInfo
+         * @description Settings of a replication job (help center "Job Info": `ReplicaJobInfo`).
+         */
+        ReplicaJobInfo: {
+            /** @description VMs and VM containers processed by the job. */
+            Includes: components["schemas"]["JobIncludes"] | null;
+            /** @description Job-level application-aware processing. */
+            GuestProcessingOptions: components["schemas"]["GuestProcessingOptions"] | null;
+        };
+        /**
+         * LinkedJobObject
+         * @description A backup job linked to a backup copy job (help center "Backup Copy Job Options", element `LinkedJobObject` in `LinkedJobIncludes`).
+         */
+        LinkedJobObject: {
+            /**
+             * Format: uri
+             * @description URL of the linked job item; absent inside `JobInfo`.
+             */
+            Href?: string | null;
+            /** @description `LinkedJobObject`; absent inside `JobInfo`. */
+            Type?: string | null;
+            /** @description Links (`Up` to the job, `Delete`) when the item is read from its own collection (`/jobs/{ID}/linkedJobs`, ...); absent inside `JobInfo`. */
+            Links?: components["schemas"]["Link"][] | null;
+            /** @description Object-in-job ID of the linked backup job. */
+            ObjectInJobId: string;
+            /** @description UID of the linked backup job (`urn:veeam:Job:<id>`). */
+            LinkedJobUid: string;
+        };
+        /**
+         * LinkedJobIncludes
+         * @description Backup jobs linked to a backup copy job. JSON: `{"LinkedJobObjects": [...]}`.
+         */
+        LinkedJobIncludes: {
+            /** @description XML repeats `<LinkedJobObject>`. */
+            LinkedJobObjects: components["schemas"]["LinkedJobObject"][];
+        };
+        /**
+         * LinkedBackup
+         * @description A backup linked to a backup copy job (help center "Backup Copy Job Options", `LinkedBackupIncludes`).
+         */
+        LinkedBackup: {
+            /**
+             * Format: uri
+             * @description URL of the linked backup item; absent inside `JobInfo`.
+             */
+            Href?: string | null;
+            /** @description Type of the item; absent inside `JobInfo`. */
+            Type?: string | null;
+            /** @description Links (`Up` to the job, `Delete`) when the item is read from its own collection (`/jobs/{ID}/linkedJobs`, ...); absent inside `JobInfo`. */
+            Links?: components["schemas"]["Link"][] | null;
+            /** @description Object-in-job ID of the linked backup. */
+            ObjectInJobId: string;
+            /** @description UID of the linked backup (`urn:veeam:Backup:<id>`). */
+            LinkedBackupUid: string;
+        };
+        /**
+         * LinkedBackupIncludes
+         * @description Backups linked to a backup copy job. JSON: `{"LinkedBackups": [...]}`.
+         */
+        LinkedBackupIncludes: {
+            /** @description XML repeats `<LinkedBackup>`. */
+            LinkedBackups: components["schemas"]["LinkedBackup"][];
+        };
+        /**
+         * BackupCopyJobInfo
+         * @description Settings of a periodic backup copy job created with VBR 11a or earlier (help center "Job Info": `BackupCopyJobInfo`).
+         */
+        BackupCopyJobInfo: {
+            /** @description VMs and VM containers processed by the job. */
+            Includes: components["schemas"]["JobIncludes"] | null;
+            /** @description Linked backup jobs. */
+            LinkedJobIncludes: components["schemas"]["LinkedJobIncludes"] | null;
+            /** @description Encryption. */
+            AdvancedStorageOptions: components["schemas"]["AdvancedStorageOptions"] | null;
+            /** @description Linked backups. */
+            LinkedBackupIncludes: components["schemas"]["LinkedBackupIncludes"] | null;
+        };
+        /**
+         * LinkedBackupRepository
+         * @description A backup repository linked to a backup copy job (help center "Backup Copy Job Options", `LinkedBackupRepositoryIncludes`).
+         */
+        LinkedBackupRepository: {
+            /**
+             * Format: uri
+             * @description URL of the linked repository item; absent inside `JobInfo`.
+             */
+            Href?: string | null;
+            /** @description `LinkedBackupRepositoryObject`; absent inside `JobInfo`. */
+            Type?: string | null;
+            /** @description Links (`Up` to the job, `Delete`) when the item is read from its own collection (`/jobs/{ID}/linkedJobs`, ...); absent inside `JobInfo`. */
+            Links?: components["schemas"]["Link"][] | null;
+            /** @description Object-in-job ID of the linked repository. */
+            ObjectInJobId: string;
+            /** @description UID of the linked repository (`urn:veeam:Repository:<id>`). */
+            LinkedBackupRepositoryUid: string;
+        };
+        /**
+         * LinkedBackupRepositoryIncludes
+         * @description Backup repositories linked to a backup copy job. JSON: `{"LinkedBackupRepositories": [...]}`.
+         */
+        LinkedBackupRepositoryIncludes: {
+            /** @description XML repeats `<LinkedBackupRepository>`. */
+            LinkedBackupRepositories: components["schemas"]["LinkedBackupRepository"][];
+        };
+        /**
+         * ImmediateBackupCopyJobInfo
+         * @description Settings of an immediate backup copy job, or of a periodic one created with VBR 12 or later (help center "Job Info": `ImmediateBackupCopyJobInfo`).
+         */
+        ImmediateBackupCopyJobInfo: {
+            /** @description Linked backup jobs. */
+            LinkedJobIncludes: components["schemas"]["LinkedJobIncludes"] | null;
+            /** @description Linked backups. */
+            LinkedBackupIncludes: components["schemas"]["LinkedBackupIncludes"] | null;
+            /** @description Linked backup repositories. */
+            LinkedBackupRepositoryIncludes: components["schemas"]["LinkedBackupRepositoryIncludes"] | null;
+        };
+        /**
          * JobInfo
-         * @description Settings of a job by kind. This spec describes `BackupJobInfo` (VM backup jobs).
+         * @description Settings of a job by kind (help center "Job Info"): exactly one of `BackupJobInfo` (backup jobs), `ReplicaJobInfo` (replication jobs), `BackupCopyJobInfo` (periodic backup copy jobs of VBR 11a or earlier) or `ImmediateBackupCopyJobInfo` (immediate backup copy jobs, and periodic ones created with VBR 12 or later). Only `BackupJobInfo` is required in JSON: the other kinds are not in every EM version's JSON.
          */
         JobInfo: {
-            /** @description Settings of a VM backup job. */
+            /** @description Settings of a backup job. */
             BackupJobInfo: components["schemas"]["BackupJobInfo"] | null;
+            /** @description Settings of a replication job. */
+            ReplicaJobInfo?: components["schemas"]["ReplicaJobInfo"] | null;
+            /** @description Settings of a periodic backup copy job created with VBR 11a or earlier. */
+            BackupCopyJobInfo?: components["schemas"]["BackupCopyJobInfo"] | null;
+            /** @description Settings of an immediate backup copy job (or a periodic one created with VBR 12 or later). */
+            ImmediateBackupCopyJobInfo?: components["schemas"]["ImmediateBackupCopyJobInfo"] | null;
         };
         /**
          * Job
@@ -1575,6 +2071,22 @@ export interface components {
             JobInfo: components["schemas"]["JobInfo"] | null;
         };
         /**
+         * Jobs
+         * @description List of Job entities. JSON: `{"Jobs": [...]}`.
+         */
+        Jobs: {
+            /** @description XML repeats `<Job>` without a wrapper. */
+            Jobs: components["schemas"]["Job"][];
+        };
+        /**
+         * ObjectsInJob
+         * @description Objects processed by a job (`GET /jobs/{ID}/includes`, link type `ObjectInJobList`). JSON: `{"ObjectInJobs": [...]}`.
+         */
+        ObjectsInJob: {
+            /** @description XML repeats `<ObjectInJob>` without a wrapper. */
+            ObjectInJobs: components["schemas"]["ObjectInJob"][];
+        };
+        /**
          * LogonSession
          * @description A logon session. Its links point to the resources the account may use.
          */
@@ -1592,6 +2104,14 @@ export interface components {
             UserName: string;
             /** @description ID of the logon session (the `{ID}` of `/logonSessions/{ID}`). */
             SessionId: string;
+        };
+        /**
+         * LogonSessions
+         * @description The logon sessions of the current user (`GET /logonSessions`, link type `LogonSessionList`). JSON: `{"LogonSessions": [...]}`.
+         */
+        LogonSessions: {
+            /** @description XML repeats `<LogonSession>` without a wrapper. */
+            LogonSessions: components["schemas"]["LogonSession"][];
         };
         /**
          * NasInclusionMask
@@ -1645,6 +2165,48 @@ export interface components {
             NASObjects: components["schemas"]["NASObject"][];
         };
         /**
+         * NasFileExtensionsOption
+         * @description File extensions to archive (help center GET /nas/jobs/{ID}, "File Extensions").
+         */
+        NasFileExtensionsOption: {
+            /** @description `Any`, `Specified` or `ExceptSpecified`. */
+            ArchiveFileExtensionsScope: string | null;
+            /** @description Extensions of files to archive. */
+            InclusionMask: components["schemas"]["NasInclusionMask"] | null;
+            /** @description Extensions of files not to archive. */
+            ExclusionMask: components["schemas"]["NasExclusionMask"] | null;
+        };
+        /**
+         * NasArchiveFileTypes
+         * @description Long-term archival options of a file share backup job (help center GET /nas/jobs/{ID}, "Long-Term Archival Options").
+         */
+        NasArchiveFileTypes: {
+            /** @description Whether versions of active files are kept. */
+            ActiveFileRetentionEnabled: boolean | null;
+            /** @description Versions kept for active files. */
+            MaxActiveFileVersionsToKeep: number | null;
+            /** @description Whether versions of deleted files are kept. */
+            DeletedFileRetentionEnabled: boolean | null;
+            /** @description Versions kept for deleted files. */
+            MaxDeletedFileVersionsToKeep: number | null;
+            /** @description Which file extensions are archived. */
+            FileExtensionsOption: components["schemas"]["NasFileExtensionsOption"] | null;
+        };
+        /**
+         * NasKeepFileVersionsHistoryOptions
+         * @description Long-term retention of a file share backup job (help center GET /nas/jobs/{ID}, "Long-Term Retention Settings").
+         */
+        NasKeepFileVersionsHistoryOptions: {
+            /** @description Unit of the long-term retention: `Month` or `Year`. */
+            LongtermRetentionType: string | null;
+            /** @description Long-term retention period. */
+            LongtermRetentionPeriod: number | null;
+            /** @description UID of the archive repository. */
+            BackupRepositoryUid: string | null;
+            /** @description Which file versions go to the archive. */
+            ArchiveFileTypes: components["schemas"]["NasArchiveFileTypes"] | null;
+        };
+        /**
          * NasAclOptions
          * @description Permission and attribute tracking.
          */
@@ -1676,6 +2238,8 @@ export interface components {
             ShorttermRetentionPeriod: number | null;
             /** @description Whether an archive repository keeps older versions. */
             LongtermRetentionEnabled: boolean | null;
+            /** @description Long-term retention (archive) settings; `null` when long-term retention is off. */
+            KeepFileVersionsHistoryOptions: components["schemas"]["NasKeepFileVersionsHistoryOptions"] | null;
             /** @description File attribute tracking. */
             AdvancedStorageOptions: components["schemas"]["NasAdvancedStorageOptions"] | null;
         };
@@ -1716,44 +2280,28 @@ export interface components {
             JobScheduleOptions: components["schemas"]["JobScheduleOptions"] | null;
         };
         /**
+         * NASJobs
+         * @description List of NASJob entities (`GET /nas/jobs?format=Entity`, link type `NASJobList`). JSON: `{"NASJobs": [...]}`.
+         */
+        NASJobs: {
+            /** @description XML repeats `<NASJob>` without a wrapper. */
+            NASJobs: components["schemas"]["NASJob"][];
+        };
+        /**
+         * NASObjects
+         * @description File shares processed by a file share backup job (`GET /nas/jobs/{ID}/includes`, link type `NASObjectList`/`NasObjectList`). JSON: `{"NASObjects": [...]}`.
+         */
+        NASObjects: {
+            /** @description XML repeats `<NASObject>` without a wrapper. */
+            NASObjects: components["schemas"]["NASObject"][];
+        };
+        /**
          * QueryResultRefs
          * @description References of a query result (`format=References`). JSON: `{"Refs": [...]}` inside `QueryResult.Refs`.
          */
         QueryResultRefs: {
             /** @description The references; XML repeats `<Ref>` elements without a wrapper. */
             Refs: components["schemas"]["Ref"][];
-        };
-        /**
-         * BackupJobSessions
-         * @description List of backup job session entities. JSON: `{"BackupJobSessions": [...]}`.
-         */
-        BackupJobSessions: {
-            /** @description The sessions; XML repeats `<BackupJobSession>` without a wrapper. */
-            BackupJobSessions: components["schemas"]["BackupJobSession"][];
-        };
-        /**
-         * BackupTaskSessions
-         * @description List of backup task session entities. JSON: `{"BackupTaskSessions": [...]}`.
-         */
-        BackupTaskSessions: {
-            /** @description The task sessions; XML repeats `<BackupTaskSession>` without a wrapper. */
-            BackupTaskSessions: components["schemas"]["BackupTaskSession"][];
-        };
-        /**
-         * Jobs
-         * @description List of Job entities. JSON: `{"Jobs": [...]}`.
-         */
-        Jobs: {
-            /** @description XML repeats `<Job>` without a wrapper. */
-            Jobs: components["schemas"]["Job"][];
-        };
-        /**
-         * BackupServers
-         * @description List of BackupServer entities. JSON: `{"BackupServers": [...]}`.
-         */
-        BackupServers: {
-            /** @description XML repeats `<BackupServer>` without a wrapper. */
-            BackupServers: components["schemas"]["BackupServer"][];
         };
         /**
          * RestorePoint
@@ -1803,6 +2351,8 @@ export interface components {
             Name: string;
             /** @description Veeam UID of the resource (`urn:veeam:<Type>:<id>`). */
             UID: string;
+            /** @description Display name of the VM. Sent by older EM versions (help center scenario "Performing Full VM Restore") and by VBR 12 (a captured response); not in every version's JSON, so not required. */
+            VmDisplayName?: string | null;
             /** @description Links to related resources and actions (`Rel`, `Href`, `Type`, `Name`). */
             Links: components["schemas"]["Link"][] | null;
             /**
@@ -1810,6 +2360,8 @@ export interface components {
              * @description When the restore point was created (UTC).
              */
             CreationTimeUTC: string;
+            /** @description Name of the VM (help center GET /vmRestorePoints/{ID}). Not in every published example nor version, so not required in JSON. */
+            VmName?: string | null;
             /** @description e.g. `Full`, `Incremental`. */
             Algorithm: string | null;
             /** @description e.g. `Full`, `Increment`. */
@@ -1824,14 +2376,6 @@ export interface components {
         VmRestorePoints: {
             /** @description XML repeats `<VmRestorePoint>` without a wrapper. */
             VmRestorePoints: components["schemas"]["VmRestorePoint"][];
-        };
-        /**
-         * Backups
-         * @description List of Backup entities. JSON: `{"Backups": [...]}`.
-         */
-        Backups: {
-            /** @description XML repeats `<Backup>` without a wrapper. */
-            Backups: components["schemas"]["Backup"][];
         };
         /**
          * QueryResultEntities
@@ -1890,20 +2434,18 @@ export interface components {
             /** @description Paging; present when `pageSize` is given. */
             PagingInfo: components["schemas"]["PagingInfo"] | null;
         };
+        /**
+         * Tasks
+         * @description The tasks of the current logon session (`GET /tasks`, link type `TaskList`). JSON: `{"Tasks": [...]}`.
+         */
+        Tasks: {
+            /** @description XML repeats `<Task>` without a wrapper. */
+            Tasks: components["schemas"]["Task"][];
+        };
     };
     responses: {
         /** @description The request has no valid logon session: the X-RestSvcSessionId header is missing, unknown or expired (logon sessions expire after a period of inactivity). */
         Unauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/xml": components["schemas"]["Error"];
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description No resource with the specified ID exists. */
-        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1922,8 +2464,48 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description No resource with the specified ID exists. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request was received but could not be completed because of an internal error of EM (help center "HTTP Response Codes": GET, POST, PUT). */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description EM cannot handle the request now: temporary overload or maintenance (help center "HTTP Response Codes": all methods). */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request is malformed, e.g. an invalid query filter or type. */
         BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description EM does not support the functionality the request needs (help center "HTTP Response Codes": POST, PUT, DELETE). */
+        NotImplemented: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1944,10 +2526,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+        Format: "Entity";
         /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
         ID: string;
-        /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
-        Format: "Entity";
         /** @description ID of the object in the job (its `ObjectInJobId`; EM documents this second segment as `{ID}` too). */
         IncludeID: string;
         /** @description The action to perform; `stop` stops the session. */
@@ -2000,12 +2582,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAgentJobs: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityReferences by default; AgentBackupJobs with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["AgentBackupJobs"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["AgentBackupJobs"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAgentJob: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2028,7 +2643,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAgentJobBackupSessions: {
@@ -2054,7 +2672,39 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAgentJobIncludes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ObjectsInAgentBackupJob representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ObjectsInAgentBackupJob"];
+                    "application/json": components["schemas"]["ObjectsInAgentBackupJob"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAgentJobInclude: {
@@ -2082,35 +2732,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listBackupServers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description An EntityReferences representation. */
+            /** @description EntityReferences by default; BackupServers with format=Entity. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/xml": components["schemas"]["EntityReferences"];
-                    "application/json": components["schemas"]["EntityReferences"];
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["BackupServers"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["BackupServers"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBackupServer: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2133,7 +2793,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listBackupServerJobs: {
@@ -2159,35 +2822,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listBackupSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description An EntityReferences representation. */
+            /** @description EntityReferences by default; BackupJobSessions with format=Entity. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/xml": components["schemas"]["EntityReferences"];
-                    "application/json": components["schemas"]["EntityReferences"];
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["BackupJobSessions"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["BackupJobSessions"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBackupSession: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2210,7 +2883,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     stopBackupSession: {
@@ -2238,9 +2914,13 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listBackupSessionAgentManagementSessions: {
@@ -2266,7 +2946,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listBackupSessionTaskSessions: {
@@ -2292,13 +2975,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBackupTaskSessions: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityReferences by default; BackupTaskSessions with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["BackupTaskSessions"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["BackupTaskSessions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBackupTaskSession: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2321,13 +3036,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBackups: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityReferences by default; Backups with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["Backups"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["Backups"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBackup: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2350,35 +3097,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listJobs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description An EntityReferences representation. */
+            /** @description EntityReferences by default; Jobs with format=Entity. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/xml": components["schemas"]["EntityReferences"];
-                    "application/json": components["schemas"]["EntityReferences"];
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["Jobs"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["Jobs"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getJob: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2401,7 +3158,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listJobBackupSessions: {
@@ -2427,7 +3187,39 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listJobIncludes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ObjectsInJob representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ObjectsInJob"];
+                    "application/json": components["schemas"]["ObjectsInJob"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getJobInclude: {
@@ -2455,7 +3247,36 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLogonSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LogonSessions representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["LogonSessions"];
+                    "application/json": components["schemas"]["LogonSessions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getLogonSession: {
@@ -2481,7 +3302,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteLogonSession: {
@@ -2504,10 +3328,13 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listNasJobs: {
+    listNasBackupSessions: {
         parameters: {
             query?: never;
             header?: never;
@@ -2516,7 +3343,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An EntityReferences representation. */
+            /** @description A EntityReferences representation. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,12 +3354,45 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNasJobs: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityReferences by default; NASJobs with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["NASJobs"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["NASJobs"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getNasJob: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2555,7 +3415,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listNasJobBackupSessions: {
@@ -2581,7 +3444,39 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNasJobIncludes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the resource (the GUID part of its UID, e.g. `d46e39e0-1131-4585-91a7-e828ce7eafae`). */
+                ID: components["parameters"]["ID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A NASObjects representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["NASObjects"];
+                    "application/json": components["schemas"]["NASObjects"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getNasJobInclude: {
@@ -2609,7 +3504,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retryNasJob: {
@@ -2634,9 +3532,13 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startNasJob: {
@@ -2661,9 +3563,13 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     stopNasJob: {
@@ -2688,9 +3594,13 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listQueryResults: {
@@ -2729,12 +3639,45 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRestorePoints: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityReferences by default; RestorePoints with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["RestorePoints"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["RestorePoints"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRestorePoint: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2757,7 +3700,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listRestorePointVmRestorePoints: {
@@ -2783,7 +3729,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createLogonSession: {
@@ -2809,7 +3758,39 @@ export interface operations {
                     "application/json": components["schemas"]["LogonSession"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["LogonFailed"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Tasks representation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["Tasks"];
+                    "application/json": components["schemas"]["Tasks"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTask: {
@@ -2835,7 +3816,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteTask: {
@@ -2858,13 +3842,45 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            501: components["responses"]["NotImplemented"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listVmRestorePoints: {
+        parameters: {
+            query?: {
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description EntityReferences by default; VmRestorePoints with format=Entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["EntityReferences"] | components["schemas"]["VmRestorePoints"];
+                    "application/json": components["schemas"]["EntityReferences"] | components["schemas"]["VmRestorePoints"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getVmRestorePoint: {
         parameters: {
             query?: {
-                /** @description Representation to return. Without it EM returns the reference representation (`EntityRef`); `Entity` returns the full entity. See `x-veeam-representations` on the operation. */
+                /** @description Representation to return. Without it EM returns references (`EntityRef` for a resource, `EntityReferences` for a collection); `Entity` returns the full entity or the list of entities (`Jobs`, `VmRestorePoints`, ...; the `...List` link types of a logon session). See `x-veeam-representations` on the operation. */
                 format?: components["parameters"]["Format"];
             };
             header?: never;
@@ -2887,7 +3903,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

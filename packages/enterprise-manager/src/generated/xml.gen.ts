@@ -36,6 +36,12 @@ export const xmlMapping = {
         { prop: 'SimpleRetentionPolicy', kind: 'element', name: 'SimpleRetentionPolicy', type: 'object', nullable: true, required: true, ref: 'SimpleRetentionPolicy' }
       ]
     },
+    AgentBackupJobs: {
+      element: 'AgentBackupJobs',
+      props: [
+        { prop: 'AgentBackupJobs', kind: 'element', name: 'AgentBackupJob', type: 'array', nullable: false, required: true, ref: 'AgentBackupJob', wrapped: false, itemName: 'AgentBackupJob', itemType: 'object' }
+      ]
+    },
     AgentJobIncludes: {
       element: 'Includes',
       props: [
@@ -52,6 +58,15 @@ export const xmlMapping = {
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'Platform', kind: 'element', name: 'Platform', type: 'string', nullable: true, required: true },
         { prop: 'BackupType', kind: 'element', name: 'BackupType', type: 'string', nullable: true, required: true }
+      ]
+    },
+    BackupCopyJobInfo: {
+      element: 'BackupCopyJobInfo',
+      props: [
+        { prop: 'Includes', kind: 'element', name: 'Includes', type: 'object', nullable: true, required: true, ref: 'JobIncludes' },
+        { prop: 'LinkedJobIncludes', kind: 'element', name: 'LinkedJobIncludes', type: 'object', nullable: true, required: true, ref: 'LinkedJobIncludes' },
+        { prop: 'AdvancedStorageOptions', kind: 'element', name: 'AdvancedStorageOptions', type: 'object', nullable: true, required: true, ref: 'AdvancedStorageOptions' },
+        { prop: 'LinkedBackupIncludes', kind: 'element', name: 'LinkedBackupIncludes', type: 'object', nullable: true, required: true, ref: 'LinkedBackupIncludes' }
       ]
     },
     BackupJobInfo: {
@@ -100,7 +115,9 @@ export const xmlMapping = {
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'Description', kind: 'element', name: 'Description', type: 'string', nullable: true, required: true },
         { prop: 'Port', kind: 'element', name: 'Port', type: 'integer', nullable: false, required: true },
-        { prop: 'Version', kind: 'element', name: 'Version', type: 'string', nullable: false, required: true }
+        { prop: 'Version', kind: 'element', name: 'Version', type: 'string', nullable: false, required: true },
+        { prop: 'WcfPort', kind: 'element', name: 'WcfPort', type: 'integer', nullable: true, required: false },
+        { prop: 'VbrCertificateThumbprint', kind: 'element', name: 'VbrCertificateThumbprint', type: 'string', nullable: true, required: false }
       ]
     },
     BackupServers: {
@@ -176,6 +193,26 @@ export const xmlMapping = {
         { prop: 'Paths', kind: 'element', name: 'Path', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Path', itemType: 'string' }
       ]
     },
+    FSFileExcludeList: {
+      element: 'ExcludeList',
+      props: [
+        { prop: 'Paths', kind: 'element', name: 'Path', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Path', itemType: 'string' }
+      ]
+    },
+    FSFileExcludeOptions: {
+      element: 'FSFileExcludeOptions',
+      props: [
+        { prop: 'BackupScope', kind: 'element', name: 'BackupScope', type: 'integer', nullable: true, required: true },
+        { prop: 'IncludeList', kind: 'element', name: 'IncludeList', type: 'object', nullable: true, required: true, ref: 'FSFileIncludeList' },
+        { prop: 'ExcludeList', kind: 'element', name: 'ExcludeList', type: 'object', nullable: true, required: true, ref: 'FSFileExcludeList' }
+      ]
+    },
+    FSFileIncludeList: {
+      element: 'IncludeList',
+      props: [
+        { prop: 'Paths', kind: 'element', name: 'Path', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Path', itemType: 'string' }
+      ]
+    },
     GfsMonthlyRetention: {
       element: 'Monthly',
       props: [
@@ -217,7 +254,17 @@ export const xmlMapping = {
         { prop: 'LinuxGuestFSIndexingOptions', kind: 'element', name: 'LinuxGuestFSIndexingOptions', type: 'object', nullable: true, required: true, ref: 'LinuxGuestFSIndexingOptions' },
         { prop: 'SqlBackupOptions', kind: 'element', name: 'SqlBackupOptions', type: 'object', nullable: true, required: true, ref: 'SqlBackupOptions' },
         { prop: 'WindowsCredentialsId', kind: 'element', name: 'WindowsCredentialsId', type: 'string', nullable: true, required: true },
-        { prop: 'LinuxCredentialsId', kind: 'element', name: 'LinuxCredentialsId', type: 'string', nullable: true, required: true }
+        { prop: 'LinuxCredentialsId', kind: 'element', name: 'LinuxCredentialsId', type: 'string', nullable: true, required: true },
+        { prop: 'FSFileExcludeOptions', kind: 'element', name: 'FSFileExcludeOptions', type: 'object', nullable: true, required: false, ref: 'FSFileExcludeOptions' },
+        { prop: 'OracleBackupOptions', kind: 'element', name: 'OracleBackupOptions', type: 'object', nullable: true, required: false, ref: 'OracleBackupOptions' }
+      ]
+    },
+    ImmediateBackupCopyJobInfo: {
+      element: 'ImmediateBackupCopyJobInfo',
+      props: [
+        { prop: 'LinkedJobIncludes', kind: 'element', name: 'LinkedJobIncludes', type: 'object', nullable: true, required: true, ref: 'LinkedJobIncludes' },
+        { prop: 'LinkedBackupIncludes', kind: 'element', name: 'LinkedBackupIncludes', type: 'object', nullable: true, required: true, ref: 'LinkedBackupIncludes' },
+        { prop: 'LinkedBackupRepositoryIncludes', kind: 'element', name: 'LinkedBackupRepositoryIncludes', type: 'object', nullable: true, required: true, ref: 'LinkedBackupRepositoryIncludes' }
       ]
     },
     IncludedIndexingFolders: {
@@ -253,7 +300,10 @@ export const xmlMapping = {
     JobInfo: {
       element: 'JobInfo',
       props: [
-        { prop: 'BackupJobInfo', kind: 'element', name: 'BackupJobInfo', type: 'object', nullable: true, required: true, ref: 'BackupJobInfo' }
+        { prop: 'BackupJobInfo', kind: 'element', name: 'BackupJobInfo', type: 'object', nullable: true, required: true, ref: 'BackupJobInfo' },
+        { prop: 'ReplicaJobInfo', kind: 'element', name: 'ReplicaJobInfo', type: 'object', nullable: true, required: false, ref: 'ReplicaJobInfo' },
+        { prop: 'BackupCopyJobInfo', kind: 'element', name: 'BackupCopyJobInfo', type: 'object', nullable: true, required: false, ref: 'BackupCopyJobInfo' },
+        { prop: 'ImmediateBackupCopyJobInfo', kind: 'element', name: 'ImmediateBackupCopyJobInfo', type: 'object', nullable: true, required: false, ref: 'ImmediateBackupCopyJobInfo' }
       ]
     },
     JobScheduleBackupWindowOptions: {
@@ -318,7 +368,16 @@ export const xmlMapping = {
         { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: true, required: true },
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'Standart', kind: 'element', name: 'Standart', type: 'object', nullable: true, required: true, ref: 'JobScheduleStandart' },
-        { prop: 'ImmediateCopyMode', kind: 'element', name: 'ImmediateCopyMode', type: 'object', nullable: true, required: true, ref: 'JobScheduleImmediateCopyMode' }
+        { prop: 'ImmediateCopyMode', kind: 'element', name: 'ImmediateCopyMode', type: 'object', nullable: true, required: true, ref: 'JobScheduleImmediateCopyMode' },
+        { prop: 'RetryOptions', kind: 'element', name: 'RetryOptions', type: 'object', nullable: true, required: false, ref: 'JobScheduleRetryOptions' },
+        { prop: 'WaitForBackupCompletion', kind: 'element', name: 'WaitForBackupCompletion', type: 'boolean', nullable: true, required: false },
+        { prop: 'BackupCompetitionWaitingPeriodMin', kind: 'element', name: 'BackupCompetitionWaitingPeriodMin', type: 'integer', nullable: true, required: false },
+        { prop: 'OptionsDaily', kind: 'element', name: 'OptionsDaily', type: 'object', nullable: true, required: false, ref: 'JobScheduleDailyOptions' },
+        { prop: 'OptionsMonthly', kind: 'element', name: 'OptionsMonthly', type: 'object', nullable: true, required: false, ref: 'JobScheduleMonthlyOptions' },
+        { prop: 'OptionsPeriodically', kind: 'element', name: 'OptionsPeriodically', type: 'object', nullable: true, required: false, ref: 'JobSchedulePeriodicallyOptions' },
+        { prop: 'OptionsContinuous', kind: 'element', name: 'OptionsContinuous', type: 'object', nullable: true, required: false, ref: 'JobScheduleContinuousOptions' },
+        { prop: 'OptionsBackupWindow', kind: 'element', name: 'OptionsBackupWindow', type: 'object', nullable: true, required: false, ref: 'JobScheduleBackupWindowOptions' },
+        { prop: 'OptionsDaisyChaining', kind: 'element', name: 'OptionsDaisyChaining', type: 'object', nullable: true, required: false, ref: 'JobScheduleDaisyChainingOptions' }
       ]
     },
     JobSchedulePeriodicallyOptions: {
@@ -373,6 +432,54 @@ export const xmlMapping = {
         { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: true, required: true }
       ]
     },
+    LinkedBackup: {
+      element: 'LinkedBackup',
+      props: [
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: true, required: false },
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: true, required: false },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: false, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
+        { prop: 'LinkedBackupUid', kind: 'element', name: 'LinkedBackupUid', type: 'string', nullable: false, required: true }
+      ]
+    },
+    LinkedBackupIncludes: {
+      element: 'LinkedBackupIncludes',
+      props: [
+        { prop: 'LinkedBackups', kind: 'element', name: 'LinkedBackup', type: 'array', nullable: false, required: true, ref: 'LinkedBackup', wrapped: false, itemName: 'LinkedBackup', itemType: 'object' }
+      ]
+    },
+    LinkedBackupRepository: {
+      element: 'LinkedBackupRepository',
+      props: [
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: true, required: false },
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: true, required: false },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: false, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
+        { prop: 'LinkedBackupRepositoryUid', kind: 'element', name: 'LinkedBackupRepositoryUid', type: 'string', nullable: false, required: true }
+      ]
+    },
+    LinkedBackupRepositoryIncludes: {
+      element: 'LinkedBackupRepositoryIncludes',
+      props: [
+        { prop: 'LinkedBackupRepositories', kind: 'element', name: 'LinkedBackupRepository', type: 'array', nullable: false, required: true, ref: 'LinkedBackupRepository', wrapped: false, itemName: 'LinkedBackupRepository', itemType: 'object' }
+      ]
+    },
+    LinkedJobIncludes: {
+      element: 'LinkedJobIncludes',
+      props: [
+        { prop: 'LinkedJobObjects', kind: 'element', name: 'LinkedJobObject', type: 'array', nullable: false, required: true, ref: 'LinkedJobObject', wrapped: false, itemName: 'LinkedJobObject', itemType: 'object' }
+      ]
+    },
+    LinkedJobObject: {
+      element: 'LinkedJobObject',
+      props: [
+        { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: true, required: false },
+        { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: true, required: false },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: false, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
+        { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
+        { prop: 'LinkedJobUid', kind: 'element', name: 'LinkedJobUid', type: 'string', nullable: false, required: true }
+      ]
+    },
     LinuxGuestFSIndexingOptions: {
       element: 'LinuxGuestFSIndexingOptions',
       props: [
@@ -389,6 +496,12 @@ export const xmlMapping = {
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'UserName', kind: 'element', name: 'UserName', type: 'string', nullable: false, required: true },
         { prop: 'SessionId', kind: 'element', name: 'SessionId', type: 'string', nullable: false, required: true }
+      ]
+    },
+    LogonSessions: {
+      element: 'LogonSessions',
+      props: [
+        { prop: 'LogonSessions', kind: 'element', name: 'LogonSession', type: 'array', nullable: false, required: true, ref: 'LogonSession', wrapped: false, itemName: 'LogonSession', itemType: 'object' }
       ]
     },
     NASJob: {
@@ -408,6 +521,12 @@ export const xmlMapping = {
         { prop: 'JobScheduleOptions', kind: 'element', name: 'JobScheduleOptions', type: 'object', nullable: true, required: true, ref: 'JobScheduleOptions' }
       ]
     },
+    NASJobs: {
+      element: 'NASJobs',
+      props: [
+        { prop: 'NASJobs', kind: 'element', name: 'NASJob', type: 'array', nullable: false, required: true, ref: 'NASJob', wrapped: false, itemName: 'NASJob', itemType: 'object' }
+      ]
+    },
     NASObject: {
       element: 'NASObject',
       props: [
@@ -422,6 +541,12 @@ export const xmlMapping = {
         { prop: 'ExclusionMask', kind: 'element', name: 'ExclusionMask', type: 'object', nullable: true, required: true, ref: 'NasExclusionMask' }
       ]
     },
+    NASObjects: {
+      element: 'NASObjects',
+      props: [
+        { prop: 'NASObjects', kind: 'element', name: 'NASObject', type: 'array', nullable: false, required: true, ref: 'NASObject', wrapped: false, itemName: 'NASObject', itemType: 'object' }
+      ]
+    },
     NasAclOptions: {
       element: 'ACL',
       props: [
@@ -434,10 +559,28 @@ export const xmlMapping = {
         { prop: 'ACL', kind: 'element', name: 'ACL', type: 'object', nullable: true, required: true, ref: 'NasAclOptions' }
       ]
     },
+    NasArchiveFileTypes: {
+      element: 'ArchiveFileTypes',
+      props: [
+        { prop: 'ActiveFileRetentionEnabled', kind: 'element', name: 'ActiveFileRetentionEnabled', type: 'boolean', nullable: true, required: true },
+        { prop: 'MaxActiveFileVersionsToKeep', kind: 'element', name: 'MaxActiveFileVersionsToKeep', type: 'integer', nullable: true, required: true },
+        { prop: 'DeletedFileRetentionEnabled', kind: 'element', name: 'DeletedFileRetentionEnabled', type: 'boolean', nullable: true, required: true },
+        { prop: 'MaxDeletedFileVersionsToKeep', kind: 'element', name: 'MaxDeletedFileVersionsToKeep', type: 'integer', nullable: true, required: true },
+        { prop: 'FileExtensionsOption', kind: 'element', name: 'FileExtensionsOption', type: 'object', nullable: true, required: true, ref: 'NasFileExtensionsOption' }
+      ]
+    },
     NasExclusionMask: {
       element: 'ExclusionMask',
       props: [
         { prop: 'Extensions', kind: 'element', name: 'Extension', type: 'array', nullable: false, required: true, wrapped: false, itemName: 'Extension', itemType: 'string' }
+      ]
+    },
+    NasFileExtensionsOption: {
+      element: 'FileExtensionsOption',
+      props: [
+        { prop: 'ArchiveFileExtensionsScope', kind: 'element', name: 'ArchiveFileExtensionsScope', type: 'string', nullable: true, required: true },
+        { prop: 'InclusionMask', kind: 'element', name: 'InclusionMask', type: 'object', nullable: true, required: true, ref: 'NasInclusionMask' },
+        { prop: 'ExclusionMask', kind: 'element', name: 'ExclusionMask', type: 'object', nullable: true, required: true, ref: 'NasExclusionMask' }
       ]
     },
     NasInclusionMask: {
@@ -452,6 +595,15 @@ export const xmlMapping = {
         { prop: 'NASObjects', kind: 'element', name: 'NASObject', type: 'array', nullable: false, required: true, ref: 'NASObject', wrapped: false, itemName: 'NASObject', itemType: 'object' }
       ]
     },
+    NasKeepFileVersionsHistoryOptions: {
+      element: 'KeepFileVersionsHistoryOptions',
+      props: [
+        { prop: 'LongtermRetentionType', kind: 'element', name: 'LongtermRetentionType', type: 'string', nullable: true, required: true },
+        { prop: 'LongtermRetentionPeriod', kind: 'element', name: 'LongtermRetentionPeriod', type: 'integer', nullable: true, required: true },
+        { prop: 'BackupRepositoryUid', kind: 'element', name: 'BackupRepositoryUid', type: 'string', nullable: true, required: true },
+        { prop: 'ArchiveFileTypes', kind: 'element', name: 'ArchiveFileTypes', type: 'object', nullable: true, required: true, ref: 'NasArchiveFileTypes' }
+      ]
+    },
     NasStorageOptions: {
       element: 'StorageOptions',
       props: [
@@ -459,6 +611,7 @@ export const xmlMapping = {
         { prop: 'ShorttermRetentionType', kind: 'element', name: 'ShorttermRetentionType', type: 'string', nullable: true, required: true },
         { prop: 'ShorttermRetentionPeriod', kind: 'element', name: 'ShorttermRetentionPeriod', type: 'integer', nullable: true, required: true },
         { prop: 'LongtermRetentionEnabled', kind: 'element', name: 'LongtermRetentionEnabled', type: 'boolean', nullable: true, required: true },
+        { prop: 'KeepFileVersionsHistoryOptions', kind: 'element', name: 'KeepFileVersionsHistoryOptions', type: 'object', nullable: true, required: true, ref: 'NasKeepFileVersionsHistoryOptions' },
         { prop: 'AdvancedStorageOptions', kind: 'element', name: 'AdvancedStorageOptions', type: 'object', nullable: true, required: true, ref: 'NasAdvancedStorageOptions' }
       ]
     },
@@ -467,6 +620,7 @@ export const xmlMapping = {
       props: [
         { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
         { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: false, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
         { prop: 'Name', kind: 'element', name: 'Name', type: 'string', nullable: false, required: true },
         { prop: 'DisplayName', kind: 'element', name: 'DisplayName', type: 'string', nullable: true, required: true },
@@ -478,11 +632,37 @@ export const xmlMapping = {
       props: [
         { prop: 'Type', kind: 'attribute', name: 'Type', type: 'string', nullable: false, required: true },
         { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
+        { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: false, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'ObjectInJobId', kind: 'element', name: 'ObjectInJobId', type: 'string', nullable: false, required: true },
         { prop: 'HierarchyObjRef', kind: 'element', name: 'HierarchyObjRef', type: 'string', nullable: true, required: true },
         { prop: 'Name', kind: 'element', name: 'Name', type: 'string', nullable: false, required: true },
         { prop: 'DisplayName', kind: 'element', name: 'DisplayName', type: 'string', nullable: true, required: true },
         { prop: 'GuestProcessingOptions', kind: 'element', name: 'GuestProcessingOptions', type: 'object', nullable: true, required: true, ref: 'GuestProcessingOptions' }
+      ]
+    },
+    ObjectsInAgentBackupJob: {
+      element: 'ObjectsInAgentBackupJob',
+      props: [
+        { prop: 'ObjectInAgentBackupJobs', kind: 'element', name: 'ObjectInAgentBackupJob', type: 'array', nullable: false, required: true, ref: 'ObjectInAgentBackupJob', wrapped: false, itemName: 'ObjectInAgentBackupJob', itemType: 'object' }
+      ]
+    },
+    ObjectsInJob: {
+      element: 'ObjectsInJob',
+      props: [
+        { prop: 'ObjectInJobs', kind: 'element', name: 'ObjectInJob', type: 'array', nullable: false, required: true, ref: 'ObjectInJob', wrapped: false, itemName: 'ObjectInJob', itemType: 'object' }
+      ]
+    },
+    OracleBackupOptions: {
+      element: 'OracleBackupOptions',
+      props: [
+        { prop: 'BackupLogsEnabled', kind: 'element', name: 'BackupLogsEnabled', type: 'boolean', nullable: true, required: true },
+        { prop: 'BackupLogsFrequencyMin', kind: 'element', name: 'BackupLogsFrequencyMin', type: 'integer', nullable: true, required: true },
+        { prop: 'UseDbBackupRetention', kind: 'element', name: 'UseDbBackupRetention', type: 'boolean', nullable: true, required: true },
+        { prop: 'RetainDays', kind: 'element', name: 'RetainDays', type: 'integer', nullable: true, required: true },
+        { prop: 'ArchivedLogsTruncation', kind: 'element', name: 'ArchivedLogsTruncation', type: 'string', nullable: true, required: false },
+        { prop: 'ArchivedLogsMaxSizeMb', kind: 'element', name: 'ArchivedLogsMaxSizeMb', type: 'integer', nullable: true, required: false },
+        { prop: 'SysdbaCredsId', kind: 'element', name: 'SysdbaCredsId', type: 'string', nullable: true, required: false },
+        { prop: 'ProxyAutoSelect', kind: 'element', name: 'ProxyAutoSelect', type: 'boolean', nullable: true, required: false }
       ]
     },
     PagingInfo: {
@@ -529,6 +709,13 @@ export const xmlMapping = {
         { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
         { prop: 'UID', kind: 'attribute', name: 'UID', type: 'string', nullable: false, required: true },
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' }
+      ]
+    },
+    ReplicaJobInfo: {
+      element: 'ReplicaJobInfo',
+      props: [
+        { prop: 'Includes', kind: 'element', name: 'Includes', type: 'object', nullable: true, required: true, ref: 'JobIncludes' },
+        { prop: 'GuestProcessingOptions', kind: 'element', name: 'GuestProcessingOptions', type: 'object', nullable: true, required: true, ref: 'GuestProcessingOptions' }
       ]
     },
     RestorePoint: {
@@ -584,6 +771,12 @@ export const xmlMapping = {
         { prop: 'Message', kind: 'element', name: 'Message', type: 'string', nullable: false, required: true }
       ]
     },
+    Tasks: {
+      element: 'Tasks',
+      props: [
+        { prop: 'Tasks', kind: 'element', name: 'Task', type: 'array', nullable: false, required: true, ref: 'Task', wrapped: false, itemName: 'Task', itemType: 'object' }
+      ]
+    },
     VmRestorePoint: {
       element: 'VmRestorePoint',
       props: [
@@ -591,8 +784,10 @@ export const xmlMapping = {
         { prop: 'Href', kind: 'attribute', name: 'Href', type: 'string', nullable: false, required: true },
         { prop: 'Name', kind: 'attribute', name: 'Name', type: 'string', nullable: false, required: true },
         { prop: 'UID', kind: 'attribute', name: 'UID', type: 'string', nullable: false, required: true },
+        { prop: 'VmDisplayName', kind: 'attribute', name: 'VmDisplayName', type: 'string', nullable: true, required: false },
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
         { prop: 'CreationTimeUTC', kind: 'element', name: 'CreationTimeUTC', type: 'date-time', nullable: false, required: true },
+        { prop: 'VmName', kind: 'element', name: 'VmName', type: 'string', nullable: true, required: false },
         { prop: 'Algorithm', kind: 'element', name: 'Algorithm', type: 'string', nullable: true, required: true },
         { prop: 'PointType', kind: 'element', name: 'PointType', type: 'string', nullable: true, required: true },
         { prop: 'HierarchyObjRef', kind: 'element', name: 'HierarchyObjRef', type: 'string', nullable: true, required: true }

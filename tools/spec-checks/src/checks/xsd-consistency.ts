@@ -79,8 +79,9 @@ export function compareWithXsd(index: SpecIndex, xsd: XsdModel): Finding[] {
       const unwrappedList = isArray && !(s.xml?.wrapped ?? raw.xml?.wrapped);
       // AGENTS.md: required + nullable == optional; an unwrapped list may be empty unless minItems >= 1.
       const optional = !required.includes(prop) || nullable || (unwrappedList && !(s.minItems >= 1));
-      const xmlName = raw.xml?.name ?? s.xml?.name ?? prop;
-      const attribute = Boolean(raw.xml?.attribute ?? s.xml?.attribute);
+      // The XML Object may sit on the property itself or on its non-null oneOf member (codegen reads both).
+      const xmlName = raw0.xml?.name ?? raw.xml?.name ?? s.xml?.name ?? prop;
+      const attribute = Boolean(raw0.xml?.attribute ?? raw.xml?.attribute ?? s.xml?.attribute);
       const wrapped = Boolean(s.xml?.wrapped ?? raw.xml?.wrapped);
       const itemName = itemsRaw ? (itemsRaw.xml?.name ?? resolveLocal(doc, itemsRaw)?.xml?.name ?? xmlName) : undefined;
       const t = apiType(doc, itemsRaw ?? raw);

@@ -20,6 +20,9 @@ import org.xml.sax.*;
 
 public final class XsdBatch {
   private static final Map<String, Schema> SCHEMAS = new HashMap<>();
+  // Errors kept per document; the rest are counted ("more"): a body of many small errors must not
+  // build a huge answer (Node shows the first 100 anyway).
+  private static final int MAX_ISSUES = 1000;
 
   public static void main(String[] args) throws Exception {
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
@@ -53,14 +56,18 @@ public final class XsdBatch {
       return "{\"ok\":false,\"schemaError\":" + json(xsd + ": " + e.getMessage()) + "}";
     }
     List<String> errors = new ArrayList<>();
+    int[] more = {0};
     try {
       Validator v = schema.newValidator();
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       v.setErrorHandler(new ErrorHandler() {
         public void warning(SAXParseException e) {}
-        public void error(SAXParseException e) { errors.add(issue(e)); }
-        public void fatalError(SAXParseException e) throws SAXException { errors.add(issue(e)); throw e; }
+        public void error(SAXParseException e) { keep(e); }
+        public void fatalError(SAXParseException e) throws SAXException { keep(e); throw e; }
+        private void keep(SAXParseException e) {
+          if (errors.size() < MAX_ISSUES) errors.add(issue(e)); else more[0]++;
+        }
       });
       XMLReader reader = spf.newSAXParser().getXMLReader();
       v.validate(new SAXSource(reader, new InputSource(new ByteArrayInputStream(doc))));
@@ -69,7 +76,7 @@ public final class XsdBatch {
     } catch (Exception e) {
       errors.add("{\"line\":0,\"column\":0,\"message\":" + json(String.valueOf(e.getMessage())) + "}");
     }
-    return "{\"ok\":" + errors.isEmpty() + ",\"errors\":[" + String.join(",", errors) + "]}";
+    return "{\"ok\":" + errors.isEmpty() + ",\"errors\":[" + String.join(",", errors) + "]" + (more[0] > 0 ? ",\"more\":" + more[0] : "") + "}";
   }
 
   private static Schema schema(String xsd) throws Exception {

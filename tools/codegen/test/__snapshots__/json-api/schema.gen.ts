@@ -90,6 +90,9 @@ export interface components {
             status: "Running" | "Success";
             /** Format: date-time */
             endTime?: string | null;
+            /** @description An open set (any string; the known values complete). */
+            kind?: "Backup" | "Copy" | (string & {});
+            previousKind?: ("Backup" | "Copy" | (string & {})) | null;
             _links?: {
                 [key: string]: {
                     href?: string;
