@@ -1,6 +1,6 @@
 // Type-level x-veeam-representations (docs/extensions.md): the query value a call passes picks the
 // response schema, as the runtime does when it chooses the XML decoder's schema (media.ts xmlCandidates).
-import type { Readable } from 'openapi-typescript-helpers';
+import type { Readable } from './readable.js';
 
 /**
  * The operations of a generated (`as const`) table that carry x-veeam-representations, keyed

@@ -6,12 +6,11 @@ import type {
   HttpMethod,
   MediaType,
   PathsWithMethod,
-  $Read,
-  $Write,
   ResponseObjectMap,
   SuccessResponse,
 } from 'openapi-typescript-helpers';
 import type { ApiError } from './errors.js';
+import type { Readable } from './readable.js';
 import type { InitArgs, KnownKeysArgs, VeeamInit } from './init-types.js';
 import type { Format } from './media.js';
 import type { RepresentationAt, RepresentedData } from './representation-types.js';
@@ -36,22 +35,6 @@ export type OpOf<Ops, Id extends keyof Ops> = Extract<Ops[Id], Record<string | n
 
 type Fallback<T> = [T] extends [never] ? unknown : T;
 
-/**
- * openapi-typescript-helpers' `Readable` (drops write-only members), except that primitives pass through
- * untouched: the helpers' version maps every `object`-like type, and the `string & {}` member of an open
- * string set (`'A' | (string & {})`, EM's `LinkType`) counts as one, so it became a mapped object.
- */
-type Readable<T> = T extends $Write<any>
-  ? never
-  : T extends $Read<infer U>
-    ? Readable<U>
-    : T extends string | number | boolean | bigint | symbol | null | undefined
-      ? T
-      : T extends (infer E)[]
-        ? Readable<E>[]
-        : T extends object
-          ? { [K in keyof T as NonNullable<T[K]> extends $Write<any> ? never : K]: Readable<T[K]> }
-          : T;
 
 /** Typed body of a 2xx answer of operation `T`. */
 export type SuccessData<T extends Record<string | number, any>, Media extends MediaType = MediaType> = Readable<SuccessResponse<ResponseObjectMap<T>, Media>>;

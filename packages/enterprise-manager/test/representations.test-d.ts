@@ -23,6 +23,15 @@ describe('enterprise-manager: data narrows by ?format=', () => {
       'getNasJob',
       'getRestorePoint',
       'getVmRestorePoint',
+      'listAgentJobs',
+      'listBackupServers',
+      'listBackupSessions',
+      'listBackupTaskSessions',
+      'listBackups',
+      'listJobs',
+      'listNasJobs',
+      'listRestorePoints',
+      'listVmRestorePoints',
     ] as const;
     expectTypeOf<(typeof covered)[number]>().toEqualTypeOf<WithRepresentations>();
   });
@@ -38,6 +47,21 @@ describe('enterprise-manager: data narrows by ?format=', () => {
     expectTypeOf((await em.GET('/nas/jobs/{ID}', entity)).data).toEqualTypeOf<Schema<'NASJob'> | undefined>();
     expectTypeOf((await em.GET('/restorePoints/{ID}', entity)).data).toEqualTypeOf<Schema<'RestorePoint'> | undefined>();
     expectTypeOf((await em.GET('/vmRestorePoints/{ID}', entity)).data).toEqualTypeOf<Schema<'VmRestorePoint'> | undefined>();
+  });
+
+  it('format=Entity on a collection gives the entity list, no format the EntityReferences', async () => {
+    const entities = { params: { query: { format: 'Entity' } } } as const;
+    expectTypeOf((await em.GET('/agents/jobs', entities)).data).toEqualTypeOf<Schema<'AgentBackupJobs'> | undefined>();
+    expectTypeOf((await em.GET('/backupServers', entities)).data).toEqualTypeOf<Schema<'BackupServers'> | undefined>();
+    expectTypeOf((await em.GET('/backupSessions', entities)).data).toEqualTypeOf<Schema<'BackupJobSessions'> | undefined>();
+    expectTypeOf((await em.GET('/backupTaskSessions', entities)).data).toEqualTypeOf<Schema<'BackupTaskSessions'> | undefined>();
+    expectTypeOf((await em.GET('/backups', entities)).data).toEqualTypeOf<Schema<'Backups'> | undefined>();
+    expectTypeOf((await em.GET('/jobs', entities)).data).toEqualTypeOf<Schema<'Jobs'> | undefined>();
+    expectTypeOf((await em.GET('/nas/jobs', entities)).data).toEqualTypeOf<Schema<'NASJobs'> | undefined>();
+    expectTypeOf((await em.GET('/restorePoints', entities)).data).toEqualTypeOf<Schema<'RestorePoints'> | undefined>();
+    expectTypeOf((await em.GET('/vmRestorePoints', entities)).data).toEqualTypeOf<Schema<'VmRestorePoints'> | undefined>();
+    expectTypeOf((await em.GET('/jobs')).data).toEqualTypeOf<Schema<'EntityReferences'> | undefined>();
+    expectTypeOf((await em.GET('/backupSessions', { params: {} })).data).toEqualTypeOf<Schema<'EntityReferences'> | undefined>();
   });
 
   it('no format gives the EntityRef', async () => {
