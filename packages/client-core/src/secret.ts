@@ -1,6 +1,8 @@
-import { inspect } from 'node:util';
-
 const REDACTED = '[redacted]';
+
+// Node's `util.inspect.custom` is this registered symbol; naming it so keeps `node:util` (and so
+// @types/node) out of the published declarations.
+const INSPECT_CUSTOM = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * Holds a credential (password, token, session id) so that it never shows in `util.inspect`,
@@ -24,7 +26,7 @@ export class Secret {
     return REDACTED;
   }
   /** Always `[redacted]`. */
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](): string {
     return REDACTED;
   }
 }

@@ -1,7 +1,10 @@
 /** TLS settings for servers with self-signed or private-CA certificates (typical for EM and VB365). */
 export interface TlsOptions {
-  /** PEM certificate(s) of the CA(s) to trust for this client only (replaces the default CA list). */
-  ca?: string | Buffer | Array<string | Buffer>;
+  /**
+   * PEM certificate(s) of the CA(s) to trust for this client only (replaces the default CA list). A
+   * `Buffer` is a `Uint8Array`; naming the latter keeps @types/node out of the published declarations.
+   */
+  ca?: string | Uint8Array | Array<string | Uint8Array>;
   /**
    * Turns off certificate verification for this client only. Anyone on the network path can then read
    * and change the traffic, credentials included: use it for lab servers, never in production.
@@ -26,7 +29,7 @@ export function createTlsFetch(tls: TlsOptions | undefined): FetchLike | undefin
     });
   }
   const connect = {
-    ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
+    ...(tls.ca !== undefined ? { ca: Array.isArray(tls.ca) ? tls.ca.map(asTlsInput) : asTlsInput(tls.ca) } : {}),
     rejectUnauthorized: !tls.dangerouslyAcceptAnyCertificate,
   };
   // undici is loaded on first use so clients without TLS options never pay for it.
@@ -42,4 +45,9 @@ export function createTlsFetch(tls: TlsOptions | undefined): FetchLike | undefin
     };
   };
   return async (input, init) => (await (ready ??= load()))(input, init);
+}
+
+/** node:tls types want a Buffer: view the caller's bytes as one (no copy). */
+function asTlsInput(pem: string | Uint8Array): string | Buffer {
+  return typeof pem === 'string' ? pem : Buffer.from(pem.buffer, pem.byteOffset, pem.byteLength);
 }

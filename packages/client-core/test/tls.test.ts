@@ -21,6 +21,13 @@ describe('TLS with a private CA (real https server on 127.0.0.1)', () => {
     expect(data).toEqual({ id: 'a', name: 'over tls' });
   });
 
+  it('trusts it through a tls.ca given as plain Uint8Array bytes (a list too), not only as string or Buffer', async () => {
+    const bytes = new TextEncoder().encode(certs.ca);
+    expect(Buffer.isBuffer(bytes)).toBe(false);
+    expect((await get(fixtureClient(server.origin, { tls: { ca: bytes } }))).data?.name).toBe('over tls');
+    expect((await get(fixtureClient(server.origin, { tls: { ca: [new TextEncoder().encode(other.ca), bytes] } }))).data?.name).toBe('over tls');
+  });
+
   it('rejects the self-signed chain without options (default trust store)', async () => {
     await expect(get(fixtureClient(server.origin))).rejects.toMatchObject({ code: 'network', message: expect.stringMatching(/certificate/i) });
   });

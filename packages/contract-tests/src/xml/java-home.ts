@@ -1,10 +1,9 @@
-// Locating the JDK and compiling the batch helper once (cached by the source's hash).
+// Locating the JDK and compiling the batch helper once (cached per user by source and JDK).
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedBuild, cacheKey, jdkIdentity, UnsafeCacheError, type HelperCacheOptions } from './helper-cache.js';
 
 /** Java is missing or the helper cannot be compiled. */
 export class JavaUnavailableError extends Error {
@@ -20,31 +19,28 @@ export function javaTool(tool: 'java' | 'javac', javaHome = process.env.JAVA_HOM
 }
 
 /**
- * Returns a directory holding the compiled XsdBatch.class, compiling it on first use.
- * The cache key is the source hash, so an edited helper is recompiled and old caches never apply.
+ * Returns a directory holding the compiled XsdBatch.class, compiling it on first use into the user's
+ * private cache (see helper-cache.ts). The key hashes the source and the JDK, so an edited helper or
+ * another JDK gets its own entry and old ones never apply.
  */
-export function ensureHelperCompiled(javaHome?: string): string {
+export function ensureHelperCompiled(javaHome?: string, cache?: HelperCacheOptions): string {
   const source = readFileSync(HELPER_SOURCE);
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `veeam-rest-xsdbatch-${hash}`);
-  if (existsSync(path.join(dir, 'XsdBatch.class'))) return dir;
   const javac = javaTool('javac', javaHome);
-  const staging = mkdtempSync(path.join(os.tmpdir(), 'veeam-rest-xsdbatch-build-'));
-  const run = spawnSync(javac, ['-d', staging, HELPER_SOURCE], { encoding: 'utf8' });
-  if (run.error || run.status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
-    if (!run.error) throw new JavaUnavailableError(`${HELPER_SOURCE} does not compile with ${javac}:\n${run.stderr.trim()}`);
-    const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${javac} not found` : run.error.message;
-    throw new JavaUnavailableError(
-      `XML validation needs a JDK (java + javac, 17 or newer): ${why}. Install one or set JAVA_HOME to its directory` +
-        (javaHome ? ` (JAVA_HOME is ${javaHome})` : ' (JAVA_HOME is not set)') + '.',
-    );
-  }
-  mkdirSync(path.dirname(dir), { recursive: true });
   try {
-    renameSync(staging, dir); // atomic: a concurrent process either sees no dir or a complete one
-  } catch {
-    rmSync(staging, { recursive: true, force: true }); // another process won the race
+    return cachedBuild(cacheKey('xsdbatch', source, jdkIdentity(javac, cache?.env)), (outDir) => compileHelper(javac, outDir, javaHome), cache);
+  } catch (e) {
+    if (e instanceof UnsafeCacheError) throw new JavaUnavailableError(e.message);
+    throw e;
   }
-  return dir;
+}
+
+function compileHelper(javac: string, outDir: string, javaHome: string | undefined): void {
+  const run = spawnSync(javac, ['-d', outDir, HELPER_SOURCE], { encoding: 'utf8' });
+  if (!run.error && run.status === 0) return;
+  if (!run.error) throw new JavaUnavailableError(`${HELPER_SOURCE} does not compile with ${javac}:\n${run.stderr.trim()}`);
+  const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${javac} not found` : run.error.message;
+  throw new JavaUnavailableError(
+    `XML validation needs a JDK (java + javac, 17 or newer): ${why}. Install one or set JAVA_HOME to its directory` +
+      (javaHome ? ` (JAVA_HOME is ${javaHome})` : ' (JAVA_HOME is not set)') + '.',
+  );
 }
