@@ -144,8 +144,9 @@ try {
         const timer = setTimeout(() => reject(new Error(`mock did not start within ${STEP_TIMEOUT_MS / 1000}s:\n${out}`)), STEP_TIMEOUT_MS);
         const onData = (d) => {
           out += d;
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+\S*) \(user "([^"]*)", password "([^"]*)"\)/.exec(out);
-          if (m) { clearTimeout(timer); resolve({ url: m[1], user: m[2], password: m[3] }); }
+          // "mock listening on <origin> (user …, password …):" then one "  <api> <url>" line per API.
+          const m = /listening on http:\/\/127\.0\.0\.1:\d+ \(user "([^"]*)", password "([^"]*)"\):\n(?:.*\n)*?  enterprise-manager@\S+ (http:\/\/127\.0\.0\.1:\d+\S*)\n/.exec(out);
+          if (m) { clearTimeout(timer); resolve({ url: m[3], user: m[1], password: m[2] }); }
         };
         mock.stdout.on('data', onData);
         mock.stderr.on('data', onData);
