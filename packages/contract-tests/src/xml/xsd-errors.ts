@@ -43,7 +43,7 @@ const CODE_KINDS: [string, ErrorKind][] = [
 
 /**
  * Generic follow-ups Xerces reports right after a facet or datatype error at the same place ("The value
- * 'x' of element 'E' is not valid."): they take the kind of the error they repeat.
+ * 'x' of element 'E' is not valid."): dropped after the error they repeat; alone they are `type`.
  */
 const FOLLOW_UPS = ['cvc-type.3.1.3', 'cvc-attribute.3'];
 
@@ -99,11 +99,8 @@ export function mapXsdIssues(issues: readonly XsdIssue[], declared: ReadonlySet<
     const err = mapXsdIssue(issue, declared);
     const code = codeOf(issue.message);
     const prev = out.at(-1);
-    if (code && FOLLOW_UPS.includes(code) && prev && prev.path === err.path) {
-      err.kind = prev.kind;
-      if (prev.additive) err.additive = true;
-      else delete err.additive;
-    }
+    // The generic repeat of the facet or datatype error just reported at the same place says nothing new.
+    if (code && FOLLOW_UPS.includes(code) && prev && prev.path === err.path && prev.kind !== 'other') continue;
     out.push(err);
   }
   return out;
