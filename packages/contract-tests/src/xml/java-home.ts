@@ -27,7 +27,8 @@ export function ensureHelperCompiled(javaHome?: string, cache?: HelperCacheOptio
   const source = readFileSync(HELPER_SOURCE);
   const javac = javaTool('javac', javaHome);
   try {
-    return cachedBuild(cacheKey('xsdbatch', source, jdkIdentity(javac, cache?.env)), (outDir) => compileHelper(javac, outDir, javaHome), cache);
+    // The message names the JAVA_HOME in effect: the option, else the environment's.
+    return cachedBuild(cacheKey('xsdbatch', source, jdkIdentity(javac, cache?.env)), (outDir) => compileHelper(javac, outDir, javaHome ?? (process.env.JAVA_HOME || undefined)), cache);
   } catch (e) {
     if (e instanceof UnsafeCacheError) throw new JavaUnavailableError(e.message);
     throw e;
