@@ -7,7 +7,7 @@ import type { CoverageRow } from './coverage.js';
 export type EntryOutcome = Outcome | 'no-body';
 
 /** One checked response: the request side of its {@link CheckItem}, plus what validation found. */
-export interface CheckEntry extends Pick<CheckItem, 'source' | 'method' | 'url' | 'status' | 'contentType'> {
+export interface CheckEntry extends Pick<CheckItem, 'source' | 'method' | 'url' | 'status' | 'contentType' | 'origin'> {
   /** The API the response was validated against (absent when no API serves its URL). */
   api?: string;
   ok: boolean;
@@ -58,6 +58,7 @@ export function toEntry(item: CheckItem, result: ValidationResult | undefined): 
     url: item.url,
     status: item.status,
     ...(item.contentType !== undefined ? { contentType: item.contentType } : {}),
+    ...(item.origin !== undefined ? { origin: item.origin } : {}),
   };
   if (!result) {
     return { ...base, ok: false, outcome: 'no-body', errors: [{ kind: 'no-body', path: '/', message: item.problem ?? 'nothing to validate' }] };
