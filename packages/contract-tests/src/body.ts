@@ -18,7 +18,7 @@ export function decodeBody(body: string | Uint8Array, maxBytes: number): Decoded
       text = utf8.decode(body);
     } catch {
       const at = firstInvalidUtf8(body);
-      return { error: { path: lineColAt(body, at), message: `body is not valid UTF-8 (byte offset ${at})`, expected: 'UTF-8 text', actual: `byte 0x${(body[at] ?? 0).toString(16).padStart(2, '0')}` } };
+      return { error: { kind: 'malformed', path: lineColAt(body, at), message: `body is not valid UTF-8 (byte offset ${at})`, expected: 'UTF-8 text', actual: `byte 0x${(body[at] ?? 0).toString(16).padStart(2, '0')}` } };
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -31,8 +31,8 @@ export function decodeBody(body: string | Uint8Array, maxBytes: number): Decoded
  */
 export function bodyTooLarge(size: number | undefined, maxBytes: number): ValidationError {
   return size === undefined
-    ? { path: '/', message: `body is more than the limit of ${maxBytes} bytes (reading stopped there)`, expected: `at most ${maxBytes} bytes`, actual: `more than ${maxBytes} bytes` }
-    : { path: '/', message: `body is ${size} bytes, more than the limit of ${maxBytes}`, expected: `at most ${maxBytes} bytes`, actual: `${size} bytes` };
+    ? { kind: 'too-large', path: '/', message: `body is more than the limit of ${maxBytes} bytes (reading stopped there)`, expected: `at most ${maxBytes} bytes`, actual: `more than ${maxBytes} bytes` }
+    : { kind: 'too-large', path: '/', message: `body is ${size} bytes, more than the limit of ${maxBytes}`, expected: `at most ${maxBytes} bytes`, actual: `${size} bytes` };
 }
 
 /** `line:column` (1-based) of a character offset in text. */

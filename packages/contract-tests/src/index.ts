@@ -2,7 +2,7 @@
  * @veeam-rest/contract-tests: validate real Veeam REST responses against the specs.
  *
  * API NOTE (stable; the CLI, recorder, mock server and benchmarks build on it):
- * - `createValidator({ rootDir?, specsDir?, javaHome?, maxBodyBytes? })` -> `ContractValidator` with
+ * - `createValidator({ rootDir?, javaHome?, maxBodyBytes?, allow? })` -> `ContractValidator` with
  *   `validate(input)`, `validateMany(inputs)` (all XML in ONE JVM batch), `operations(api)`,
  *   `match(api, method, url)` and `close()` (ends the JVM; always call it).
  * - Specs: by default the bundles shipped in this package (`dist/specs`: every API of the registry it was
@@ -20,17 +20,20 @@
  *   Its JVM does not keep Node alive; call `closeSharedValidator()` to end it.
  * - `ResponseInput = { product?, api?, method, url, status, contentType?, body: string | Uint8Array }`;
  *   `url` is absolute or a path that includes the server base path (`/api`, `/v3`, `/api/v2`) + query.
- * - `ValidationResult = { ok, outcome, api?, operationId?, schema?, errors: [{ path, message, expected?, actual? }] }`,
- *   `outcome`: valid | invalid | unknown-operation | unknown-status | unknown-media-type | malformed.
- *   `path` is a JSON pointer for JSON, `line:column` for XML and unparsable bodies.
+ * - `ValidationResult = { ok, outcome, api?, operationId?, schema?, errors: [{ kind, additive?, path, message, expected?, actual? }], drift? }`,
+ *   `outcome`: valid | invalid | unknown-operation | unknown-status | unknown-media-type | malformed |
+ *   skipped-no-jdk. `path` is a JSON pointer for JSON, `line:column` for XML and unparsable bodies;
+ *   `kind` says what differs (ErrorKind). `allow: ['additive']`: new members and enum values become
+ *   `drift` of a valid result (XML: only when the document validates without them).
  * - Spec problems (broken YAML, bad $ref, uncompilable schema) throw `SpecError` (a `RegistryError` of
  *   `@veeam-rest/spec-registry`: `file:line:col: message (#/pointer)`) from the first call that needs that API.
- *   A missing JDK throws `JavaUnavailableError` (names JAVA_HOME) on the first XML body.
+ *   Without a JDK the XML bodies are `skipped-no-jdk` (never ok; one `no-jdk` error naming JAVA_HOME);
+ *   JSON bodies are validated as usual.
  */
 import { Validator } from './validate.js';
 import type { ContractValidator, ResponseInput, ValidationResult, ValidatorOptions } from './types.js';
 
-export type { ApiAlias, ContractValidator, OperationInfo, Outcome, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
+export type { AllowedDrift, ApiAlias, ContractValidator, ErrorKind, OperationInfo, Outcome, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
 export { SpecError } from './spec/errors.js';
 export { JavaUnavailableError } from './xml/java-home.js';
 export { matchOperation, matchSegments, splitUrl, type OperationMatch } from './match.js';

@@ -10,8 +10,41 @@ export type Product = string;
 /** Registry alias of one API version: `<product>@<version>` (`m365@v8`, `azure@v8.1`). */
 export type ApiAlias = string;
 
+/**
+ * What kind of difference an error is, so reports and gates can tell them apart:
+ * - JSON Schema keywords: `type`, `required`, `enum`, `additional` (a member the closed object does not
+ *   declare), `format`, `const`, `pattern`, `range` (minimum/maximum/multipleOf), `length`
+ *   (minLength/maxLength), `items` (array size, uniqueness, tuple items), `one-of` (no or several
+ *   `oneOf`/`anyOf` members match), `other` (any other keyword);
+ * - XSD (Enterprise Manager XML): `enum`, `type`, `pattern`, `range`, `length` and `required` as above,
+ *   `xml-structure` (an element the content model does not take at that place, text where elements are
+ *   expected), `xml-unknown-element` (an element the XSD declares nowhere), `xml-unknown-attribute`,
+ *   `xml-namespace` (root element in another namespace, or in none the API has an XSD for);
+ * - the body as a whole: `malformed` (not UTF-8, not well-formed, empty, too deep, a DTD), `too-large`;
+ * - locating the contract: `unknown-operation`, `unknown-status`, `unknown-media-type`;
+ * - `no-jdk`: an XML body left unvalidated because no JDK 17+ was found; `no-body`: a HAR entry saved
+ *   without its body; `truncated`: the summary line of errors beyond the report's limit.
+ */
+export type ErrorKind =
+  | 'type' | 'required' | 'enum' | 'additional' | 'format' | 'const' | 'pattern' | 'range' | 'length' | 'items' | 'one-of' | 'other'
+  | 'xml-structure' | 'xml-unknown-element' | 'xml-unknown-attribute' | 'xml-namespace'
+  | 'malformed' | 'too-large'
+  | 'unknown-operation' | 'unknown-status' | 'unknown-media-type'
+  | 'no-jdk' | 'no-body' | 'truncated';
+
+/** Differences that only add to the contract (see {@link ValidationError.additive}). */
+export type AllowedDrift = 'additive';
+
 /** One problem found in a body. */
 export interface ValidationError {
+  /** What kind of difference this is (see {@link ErrorKind}). */
+  kind: ErrorKind;
+  /**
+   * True when the difference only adds to the contract: a member the schema does not declare (JSON
+   * `additional`, XML `xml-unknown-element` / `xml-unknown-attribute`) or a string value outside a
+   * string enum (a new enumeration value). With `allow: ['additive']` such errors are drift, not failures.
+   */
+  additive?: boolean;
   /** JSON pointer into the body (`/Refs/0/Type`), or `line:column` for XML and unparsable JSON. */
   path: string;
   /** What is wrong, in words. */
@@ -24,9 +57,10 @@ export interface ValidationError {
 
 /**
  * How a validation ended. Only `valid` has `ok: true`; an operation, status or media type the spec does
- * not describe is its own outcome, never a pass.
+ * not describe is its own outcome, never a pass. `skipped-no-jdk`: an XML body that was not validated
+ * because no JDK 17+ was found (never a pass; JSON bodies of the same run are still validated).
  */
-export type Outcome = 'valid' | 'invalid' | 'unknown-operation' | 'unknown-status' | 'unknown-media-type' | 'malformed';
+export type Outcome = 'valid' | 'invalid' | 'unknown-operation' | 'unknown-status' | 'unknown-media-type' | 'malformed' | 'skipped-no-jdk';
 
 /** Result of validating one response. */
 export interface ValidationResult {
@@ -38,7 +72,14 @@ export interface ValidationResult {
   operationId?: string;
   /** Component schema name the body was validated against, when the response schema is a `$ref`. */
   schema?: string;
+  /** Failures (empty when `ok`). */
   errors: ValidationError[];
+  /**
+   * Additive differences that were allowed (`allow: ['additive']`): new members and new enum values,
+   * listed but not failing. Present only when there are some; always absent in strict mode, where they
+   * are errors.
+   */
+  drift?: ValidationError[];
 }
 
 /**
@@ -83,6 +124,15 @@ export interface ValidatorOptions {
   javaHome?: string;
   /** Bodies larger than this are refused as `malformed` before parsing. @default 16 MiB */
   maxBodyBytes?: number;
+  /**
+   * Differences that do not fail a body. `['additive']`: members the schema does not declare and string
+   * values outside a string enum are reported as `drift` (outcome `valid`), for teams that gate only on
+   * breaking differences. A body that also has any other error fails, its additive errors included.
+   * For XML an unknown element counts as additive only when the document is valid without it (it is
+   * removed and the document validated again, in the same JVM).
+   * @default [] (strict: every difference fails)
+   */
+  allow?: readonly AllowedDrift[];
 }
 
 /** A validator bound to the specs of one repository; create once, reuse, then `close()`. */

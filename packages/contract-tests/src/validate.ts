@@ -11,14 +11,23 @@ import { indexSpec, baseMediaType, resolveLocal, schemaRefName, type IndexedOper
 import { xsdTargetNamespace, type Schema } from './spec/load.js';
 import { ApiRouter } from './spec/route.js';
 import { openSpecSource, type ApiInfo, type SpecSource } from './spec/source.js';
-import { XsdBatchValidator } from './xml/batch.js';
+import { XsdBatchValidator, type XsdVerdict } from './xml/batch.js';
+import { JavaUnavailableError } from './xml/java-home.js';
 import { checkXml } from './xml/safety.js';
-import { mapXsdIssue } from './xml/xsd-errors.js';
-import type { ApiAlias, ContractValidator, OperationInfo, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
+import { stripAdditive } from './xml/strip.js';
+import { declaredElements, mapXsdIssues } from './xml/xsd-errors.js';
+import type { AllowedDrift, ApiAlias, ContractValidator, OperationInfo, Product, ResponseInput, ValidationError, ValidationResult, ValidatorOptions } from './types.js';
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 /** More errors than this for one body are summarized: a hostile body must not flood the report. */
 const MAX_ERRORS = 100;
+/**
+ * Re-validations of one XML document with its additive differences removed: each round can reveal
+ * another unknown element that the previous one hid (Xerces reports one per parent).
+ */
+const MAX_STRIP_ROUNDS = 8;
+/** What `allow` accepts. */
+const ALLOWED_DRIFT: readonly AllowedDrift[] = ['additive'];
 
 /** Where a body is validated: one response media type of one operation (and a representation). */
 export interface BodyTarget {
@@ -63,7 +72,14 @@ export class Validator implements ContractValidator {
   /** The batch JVM (exposed so tests and benchmarks can count JVM starts). */
   readonly xsd: XsdBatchValidator;
 
-  private constructor(readonly source: SpecSource, private readonly maxBodyBytes: number, javaHome?: string) {
+  /** `allow: ['additive']`: new members and enum values are drift, not failures. */
+  private readonly allowAdditive: boolean;
+
+  private constructor(readonly source: SpecSource, private readonly maxBodyBytes: number, javaHome?: string, allow: readonly AllowedDrift[] = []) {
+    for (const a of allow) {
+      if (!ALLOWED_DRIFT.includes(a)) throw new TypeError(`allow: unknown value ${JSON.stringify(a)} (allowed: ${ALLOWED_DRIFT.join(', ')})`);
+    }
+    this.allowAdditive = allow.includes('additive');
     this.xsd = new XsdBatchValidator(javaHome);
     this.aliases = source.apis.map((a) => a.alias);
     for (const a of this.aliases) this.routes.set(a, { api: a });
@@ -77,7 +93,7 @@ export class Validator implements ContractValidator {
    * first needed.
    */
   static async create(options: ValidatorOptions = {}): Promise<Validator> {
-    return new Validator(await openSpecSource(options), options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.javaHome);
+    return new Validator(await openSpecSource(options), options.maxBodyBytes ?? DEFAULT_MAX_BODY, options.javaHome, options.allow);
   }
 
   /** Every API (loaded or not): products in registry order, each product's versions oldest first. */
@@ -177,17 +193,17 @@ export class Validator implements ContractValidator {
     if (input.api !== undefined) {
       const known = this.routes.get(input.api);
       if (known) return known;
-      return { missing: { path: '/', message: `API "${input.api}" is not in the specs (${this.source.origin})`, expected: this.aliases.join(' | '), actual: String(input.api) } };
+      return { missing: { kind: 'unknown-operation', path: '/', message: `API "${input.api}" is not in the specs (${this.source.origin})`, expected: this.aliases.join(' | '), actual: String(input.api) } };
     }
     const candidates = input.product === undefined ? this.aliases : this.byProduct.get(input.product);
     if (!candidates) {
-      return { missing: { path: '/', message: `product "${input.product}" is not in the specs (${this.source.origin})`, expected: this.products.join(' | '), actual: String(input.product) } };
+      return { missing: { kind: 'unknown-operation', path: '/', message: `product "${input.product}" is not in the specs (${this.source.origin})`, expected: this.products.join(' | '), actual: String(input.product) } };
     }
     if (candidates.length === 1) return this.routes.get(candidates[0]!)!;
     const api = this.router.pick(input.method, input.url, candidates);
     if (api !== undefined) return this.routes.get(api)!;
     const scope = input.product === undefined ? 'API' : `${input.product} API`;
-    return { missing: { path: '/', message: `no ${scope} serves ${input.method.toUpperCase()} ${input.url}`, expected: `a URL under one of: ${this.router.describe(candidates)}`, actual: input.url } };
+    return { missing: { kind: 'unknown-operation', path: '/', message: `no ${scope} serves ${input.method.toUpperCase()} ${input.url}`, expected: `a URL under one of: ${this.router.describe(candidates)}`, actual: input.url } };
   }
 
   async validate(input: ResponseInput): Promise<ValidationResult> {
@@ -300,22 +316,22 @@ export class Validator implements ContractValidator {
     const index = this.loaded.get(api)!;
     const m = matchOperation(index, input.method, input.url);
     if (!m) {
-      return done('unknown-operation', { api }, [{ path: '/', message: `no ${api} operation matches ${input.method.toUpperCase()} ${input.url}`, expected: 'a documented method + path', actual: `${input.method.toUpperCase()} ${input.url}` }]);
+      return done('unknown-operation', { api }, [{ kind: 'unknown-operation', path: '/', message: `no ${api} operation matches ${input.method.toUpperCase()} ${input.url}`, expected: 'a documented method + path', actual: `${input.method.toUpperCase()} ${input.url}` }]);
     }
     const op = m.operation;
     const status = pickStatus(op, input.status);
     if (status === undefined) {
-      return done('unknown-status', { api, operationId: op.operationId }, [{ path: '/', message: `${op.operationId} documents no response for status ${input.status}`, expected: Object.keys(op.content).join(' | '), actual: String(input.status) }]);
+      return done('unknown-status', { api, operationId: op.operationId }, [{ kind: 'unknown-status', path: '/', message: `${op.operationId} documents no response for status ${input.status}`, expected: Object.keys(op.content).join(' | '), actual: String(input.status) }]);
     }
     const entries = op.content[status]!;
     const decoded = decodedBody ?? decodeBody(input.body, this.maxBodyBytes);
     if (entries.length === 0) {
       if (decoded.text !== undefined && decoded.text.trim() === '') return done('valid', { api, operationId: op.operationId }, []);
-      return done('unknown-media-type', { api, operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} documents no body, but one was sent`, expected: 'empty body', actual: input.contentType ?? 'a body' }]);
+      return done('unknown-media-type', { api, operationId: op.operationId }, [{ kind: 'unknown-media-type', path: '/', message: `${op.operationId} ${status} documents no body, but one was sent`, expected: 'empty body', actual: input.contentType ?? 'a body' }]);
     }
     const entry = pickMedia(entries, input.contentType, decoded.text);
     if (!entry) {
-      return done('unknown-media-type', { api, operationId: op.operationId }, [{ path: '/', message: `${op.operationId} ${status} does not document media type ${input.contentType ?? '(none)'}`, expected: entries.map((e) => e.mediaType).join(' | '), actual: input.contentType ?? '(no Content-Type)' }]);
+      return done('unknown-media-type', { api, operationId: op.operationId }, [{ kind: 'unknown-media-type', path: '/', message: `${op.operationId} ${status} does not document media type ${input.contentType ?? '(none)'}`, expected: entries.map((e) => e.mediaType).join(' | '), actual: input.contentType ?? '(no Content-Type)' }]);
     }
     // The body is decoded once: prepareBody reuses it.
     return this.prepareBody({ api, operation: op, status, entry, representation: m.representation }, input.body, decoded);
@@ -340,7 +356,12 @@ export class Validator implements ContractValidator {
       // Only a failing body pays for the allErrors pass (bounded: linear in the body, at most
       // MAX_RAW_ERRORS objects; the others are counted).
       const found = schema.errors(parsed.value);
-      return done('invalid', base, mapAjvErrors(found.errors, parsed.value), found.total - found.errors.length);
+      const errors = mapAjvErrors(found.errors, parsed.value);
+      const uncounted = found.total - found.errors.length;
+      // With allErrors every difference is reported, so a body whose errors are all additive is valid
+      // without them. Errors beyond the bound are unknown: then nothing is judged additive.
+      if (this.allowAdditive && uncounted === 0) return withDrift(base, errors);
+      return done('invalid', base, errors, uncounted);
     }
     if (isXml(entry.mediaType)) {
       const safe = checkXml(text);
@@ -349,11 +370,11 @@ export class Validator implements ContractValidator {
       const root = safe.root;
       const hit = roots.find((r) => r.name === root.name && r.namespace === root.namespace);
       if (roots.length > 0 && !hit) {
-        return done('invalid', base, [{ path: root.at, message: 'root element does not match the response schema', expected: roots.map(fmtRoot).join(' | '), actual: fmtRoot(root) }]);
+        return done('invalid', base, [{ kind: roots.some((r) => r.namespace === root.namespace) ? 'xml-structure' : 'xml-namespace', path: root.at, message: 'root element does not match the response schema', expected: roots.map(fmtRoot).join(' | '), actual: fmtRoot(root) }]);
       }
       const xsd = this.xsdFor(api, root.namespace);
       if (!xsd) {
-        return done('invalid', base, [{ path: root.at, message: `no XSD for namespace "${root.namespace}" in the ${api} spec`, expected: 'an XSD beside the spec (xsd/*.xsd)', actual: fmtRoot(root) }]);
+        return done('invalid', base, [{ kind: 'xml-namespace', path: root.at, message: `no XSD for namespace "${root.namespace}" in the ${api} spec`, expected: 'an XSD beside the spec (xsd/*.xsd)', actual: fmtRoot(root) }]);
       }
       return { xml: { xsd, text }, base: hit && !schemaName ? { ...base, schema: hit.schema } : base };
     }
@@ -404,17 +425,82 @@ export class Validator implements ContractValidator {
   }
 
   private async finishXml(pending: Pending[], xmlIdx: number[]): Promise<ValidationResult[]> {
-    const verdicts = await this.xsd.validate(xmlIdx.map((i) => (pending[i] as Extract<Pending, { xml: unknown }>).xml).map((x) => ({ xsd: x.xsd, xml: x.text })));
+    const xml = xmlIdx.map((i) => pending[i] as Extract<Pending, { xml: unknown }>);
     const results: ValidationResult[] = pending.map((p) => ('done' in p ? p.done : (undefined as unknown as ValidationResult)));
+    let verdicts: XsdVerdict[];
+    try {
+      verdicts = await this.xsd.validate(xml.map((x) => ({ xsd: x.xml.xsd, xml: x.xml.text })));
+    } catch (e) {
+      // No JDK: the JSON bodies keep their results; each XML body says why it was not validated.
+      if (!(e instanceof JavaUnavailableError)) throw e;
+      xmlIdx.forEach((i, k) => {
+        results[i] = { ok: false, outcome: 'skipped-no-jdk', ...xml[k]!.base, errors: [{ kind: 'no-jdk', path: '/', message: `not validated: ${e.message}` }] };
+      });
+      return results;
+    }
+    const retry: { i: number; k: number; text: string; drift: ValidationError[]; errors: ValidationError[] }[] = [];
     xmlIdx.forEach((i, k) => {
       const v = verdicts[k]!;
-      const base = (pending[i] as Extract<Pending, { xml: unknown }>).base;
+      const { base, xml: job } = xml[k]!;
       if (v.schemaError) throw new SpecError(`XSD cannot be loaded: ${v.schemaError}`);
-      const errors = capErrors(v.errors.map(mapXsdIssue), v.more ?? 0);
-      results[i] = { ok: v.ok, outcome: v.ok ? 'valid' : 'invalid', ...base, errors };
+      const errors = mapXsdIssues(v.errors, declaredElements(job.xsd));
+      if (v.ok || !this.allowAdditive || (v.more ?? 0) > 0) {
+        results[i] = { ok: v.ok, outcome: v.ok ? 'valid' : 'invalid', ...base, errors: capErrors(errors, v.more ?? 0) };
+        return;
+      }
+      if (errors.every((e) => e.additive)) retry.push({ i, k, text: job.text, drift: [], errors });
+      else results[i] = splitDrift(base, errors);
     });
+    await this.revalidateWithoutDrift(retry, xml, results);
     return results;
   }
+
+  /**
+   * `allow: ['additive']` for XML: an unknown element, attribute or enum value counts as drift only when
+   * the document is valid without it. Each round validates the stripped documents in the running JVM.
+   */
+  private async revalidateWithoutDrift(
+    retry: { i: number; k: number; text: string; drift: ValidationError[]; errors: ValidationError[] }[],
+    xml: Extract<Pending, { xml: unknown }>[],
+    results: ValidationResult[],
+  ): Promise<void> {
+    for (let round = 0; retry.length > 0; round++) {
+      const next: typeof retry = [];
+      const jobs: { r: (typeof retry)[number]; text: string }[] = [];
+      for (const r of retry) {
+        const base = xml[r.k]!.base;
+        const stripped = round < MAX_STRIP_ROUNDS ? stripAdditive(r.text, r.errors) : undefined;
+        // Not locatable (or too many rounds): the differences stay failures.
+        if (stripped === undefined) results[r.i] = { ok: false, outcome: 'invalid', ...base, errors: capErrors([...r.drift, ...r.errors]) };
+        else jobs.push({ r, text: stripped });
+      }
+      if (jobs.length === 0) return;
+      const verdicts = await this.xsd.validate(jobs.map((j) => ({ xsd: xml[j.r.k]!.xml.xsd, xml: j.text })));
+      jobs.forEach(({ r, text }, n) => {
+        const v = verdicts[n]!;
+        const base = xml[r.k]!.base;
+        const drift = [...r.drift, ...r.errors];
+        const errors = mapXsdIssues(v.errors, declaredElements(xml[r.k]!.xml.xsd));
+        if (v.ok) results[r.i] = { ok: true, outcome: 'valid', ...base, errors: [], drift: capErrors(drift) };
+        else if ((v.more ?? 0) === 0 && errors.every((e) => e.additive)) next.push({ ...r, text, drift, errors });
+        else results[r.i] = { ok: false, outcome: 'invalid', ...base, errors: capErrors(errors.filter((e) => !e.additive), v.more ?? 0), drift: capErrors([...drift, ...errors.filter((e) => e.additive)]) };
+      });
+      retry = next;
+    }
+  }
+}
+
+/** `allow: ['additive']`: only additive errors -> valid with drift; else invalid, drift listed apart. */
+function withDrift(base: Partial<ValidationResult>, errors: ValidationError[]): Pending {
+  return { done: splitDrift(base, errors) };
+}
+
+function splitDrift(base: Partial<ValidationResult>, errors: ValidationError[]): ValidationResult {
+  const drift = errors.filter((e) => e.additive);
+  const breaking = errors.filter((e) => !e.additive);
+  const listed = drift.length ? { drift: capErrors(drift) } : {};
+  if (breaking.length === 0) return { ok: true, outcome: 'valid', ...base, errors: [], ...listed };
+  return { ok: false, outcome: 'invalid', ...base, errors: capErrors(breaking), ...listed };
 }
 
 /**
@@ -441,7 +527,7 @@ function done(outcome: ValidationResult['outcome'], base: Partial<ValidationResu
 function capErrors(errors: ValidationError[], uncounted = 0): ValidationError[] {
   if (errors.length <= MAX_ERRORS && uncounted === 0) return errors;
   const more = Math.max(0, errors.length - MAX_ERRORS) + uncounted;
-  return [...errors.slice(0, MAX_ERRORS), { path: '/', message: `${more} more errors not shown` }];
+  return [...errors.slice(0, MAX_ERRORS), { kind: 'truncated', path: '/', message: `${more} more errors not shown` }];
 }
 
 function fmtRoot(r: { name: string; namespace: string }): string {

@@ -12,6 +12,16 @@ import { jsonMutations, rootSchema, xmlMutations, type Mutation, type MutationKi
 import { packageDir, recordingsDir, runCli } from './helpers.js';
 
 const repoRoot = path.resolve(packageDir, '..', '..');
+/** Genuine (non-seed) recordings bundled on December 4, 2026 (47): the corpus may grow, never shrink. */
+const MIN_GENUINE_BODIES = 47;
+/** The error kind each mutation must produce at the mutated place (JSON / XML). */
+const EXPECTED_KIND: Record<MutationKind, { json: string; xml: string }> = {
+  'enum-misspelled': { json: 'enum', xml: 'enum' },
+  'required-removed': { json: 'required', xml: 'required' },
+  'type-flipped': { json: 'type', xml: 'type' },
+  'extra-property': { json: 'additional', xml: 'xml-unknown-element' },
+  'wrong-namespace': { json: 'xml-namespace', xml: 'xml-namespace' },
+};
 
 function bodyFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -34,6 +44,24 @@ describe('bundled recordings', () => {
       'enterprise-manager/listNasJobBackupSessions/200.xml',
       'm365/listJobSessionsForJob/200.json',
     ]);
+  });
+
+  it('the genuine corpus does not shrink, and every sidecar names a real source', () => {
+    const files = bodyFiles(recordingsDir);
+    const sidecars = files.map((f) => [f, parseSidecar(readFileSync(`${f}.meta.json`, 'utf8'), f)] as const);
+    const genuine = sidecars.filter(([, s]) => s.origin !== 'seed');
+    // A deletion must fail here; raise MIN_GENUINE_BODIES when adding recordings.
+    expect(genuine.length).toBeGreaterThanOrEqual(MIN_GENUINE_BODIES);
+    const located = /^(?:https:\/\/[^\s<>]+|github:[\w.-]+\/[\w.-]+\/[^\s<>@]+@[0-9a-f]{40})$/;
+    const placeholder = /<[^>]*>|\bTODO\b|\bTBD\b|XXX|example\.(?:com|org)|\.\.\./i;
+    const bad: string[] = [];
+    for (const [f, s] of sidecars) {
+      const rel = path.relative(recordingsDir, f);
+      if (s.origin !== 'recorded' && (s.source === undefined || !located.test(s.source) || placeholder.test(s.source))) bad.push(`${rel}: source ${JSON.stringify(s.source)}`);
+      if (s.via !== undefined && (!located.test(s.via) || placeholder.test(s.via))) bad.push(`${rel}: via ${JSON.stringify(s.via)}`);
+      if (s.url.trim() === '' || placeholder.test(s.url)) bad.push(`${rel}: url ${JSON.stringify(s.url)}`);
+    }
+    expect(bad).toEqual([]);
   });
 
   it('every bundled recording passes check (exit 0)', { timeout: 60_000 }, async () => {
@@ -85,13 +113,14 @@ describe('mutated recordings fail where the schema says', () => {
     expect(new Set(planned.map((p) => p.item.source)).size).toBe(items.length);
   });
 
-  it('every mutant is invalid, with the error at the mutated place', () => {
+  it('every mutant is invalid, with an error of the mutation kind at the mutated place', () => {
     const misses: string[] = [];
     planned.forEach(({ item, m }, k) => {
       const r = results[k]!;
-      const paths = r.errors.map((e) => e.path);
-      const hit = r.outcome === 'invalid' && (m.expectPath !== undefined ? paths.includes(m.expectPath) : paths.some((p) => Number(p.split(':')[0]) === m.expectLine));
-      if (!hit) misses.push(`${item.source} [${m.kind}] ${m.what}: expected ${m.expectPath ?? `line ${m.expectLine}`}, got ${r.outcome} ${JSON.stringify(r.errors.slice(0, 3))}`);
+      const kind = EXPECTED_KIND[m.kind][item.source.endsWith('.xml') ? 'xml' : 'json'];
+      const at = r.errors.filter((e) => (m.expectPath !== undefined ? e.path === m.expectPath : Number(e.path.split(':')[0]) === m.expectLine));
+      const hit = r.outcome === 'invalid' && at.some((e) => e.kind === kind);
+      if (!hit) misses.push(`${item.source} [${m.kind}] ${m.what}: expected a ${kind} error at ${m.expectPath ?? `line ${m.expectLine}`}, got ${r.outcome} ${JSON.stringify(r.errors.slice(0, 3))}`);
     });
     expect(misses).toEqual([]);
     expect(planned.length).toBeGreaterThanOrEqual(items.length * 3);

@@ -3,7 +3,7 @@
 // third-party dependencies linked in, the recordings copied beside. Nothing points at the checkout:
 // `check` and `validate` must run on the specs shipped in dist/specs (built by `pnpm build`).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '@veeam-rest/spec-registry/lite';
@@ -36,10 +36,10 @@ function install(dir: string): void {
   }
 }
 
-function run(args: string[], input?: Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+function run(args: string[], input?: Buffer, env: NodeJS.ProcessEnv = { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME }, binary = bin) {
+  const r = spawnSync(process.execPath, [binary, ...args], {
     cwd: work,
-    env: { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME, HOME: tmp.dir },
+    env: { ...env, HOME: tmp.dir },
     encoding: 'utf8',
     timeout: 180_000,
     ...(input ? { input } : {}),
@@ -107,3 +107,93 @@ describe('the installed package outside the repository', () => {
     }
   });
 });
+
+describe('the installed package without a JDK (PATH without java, JAVA_HOME an empty folder)', () => {
+  const emptyJdk = path.join(tmp.dir, 'empty-jdk');
+  const emptyPath = path.join(tmp.dir, 'empty-path');
+  const noJdk = () => {
+    mkdirSync(emptyJdk, { recursive: true });
+    mkdirSync(emptyPath, { recursive: true });
+    // HOME is the temp folder (run()): no helper compiled by an earlier run is found in its cache.
+    return { PATH: emptyPath, JAVA_HOME: emptyJdk };
+  };
+
+  it('check validates the JSON bodies and reports each XML body on one line, exit 1', () => {
+    const r = run(['check', 'recordings'], undefined, noJdk());
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const skips = r.stdout.split('\n').filter((l) => l.startsWith('SKIP '));
+    const xmlCount = r.stdout.match(/(\d+) skipped-no-jdk/)?.[1];
+    expect(Number(xmlCount)).toBe(skips.length);
+    expect(skips.length).toBeGreaterThan(10);
+    for (const l of skips) expect(l).toMatch(/^SKIP recordings\/enterprise-manager\/\S+\.xml +enterprise-manager@v1 \w+: XML not validated, needs a JDK 17\+ \(java and javac on PATH, or set JAVA_HOME\)$/);
+    expect(r.stdout).toContain(`JAVA_HOME is ${emptyJdk}`);
+    // The JSON bodies were validated: valid, not skipped.
+    expect(r.stdout).toMatch(/\d+ checked: [1-9]\d* valid, \d+ failed \(\d+ skipped-no-jdk\)/);
+    expect(r.stdout).not.toContain('FAIL');
+  });
+
+  it('--format json: the XML bodies are skipped-no-jdk (never valid), the JSON ones valid', () => {
+    const r = run(['check', 'recordings', '--format', 'json'], undefined, noJdk());
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { results: { source: string; ok: boolean; outcome: string; errors: { kind: string }[] }[] };
+    for (const e of doc.results) {
+      if (e.source.endsWith('.xml')) expect(e).toMatchObject({ ok: false, outcome: 'skipped-no-jdk', errors: [{ kind: 'no-jdk' }] });
+      else expect(e).toMatchObject({ ok: true, outcome: 'valid' });
+    }
+    expect(doc.results.some((e) => e.source.endsWith('.json'))).toBe(true);
+  });
+
+  it('--xml-without-jdk skip: the same report, exit 0 (nothing invalid); never counted as valid', () => {
+    const r = run(['check', 'recordings', '--xml-without-jdk', 'skip'], undefined, noJdk());
+    expect(r.code).toBe(0);
+    const skips = r.stdout.split('\n').filter((l) => l.startsWith('SKIP ')).length;
+    expect(r.stdout).toMatch(new RegExp(`\\d+ checked: \\d+ valid, 0 failed, ${skips} XML not validated \\(no JDK; --xml-without-jdk skip\\)`));
+  });
+
+  it('validate of an XML body: one line, exit 1; a JSON body is still validated, exit 0', () => {
+    const xml = readFileSync(path.join(work, 'recordings', 'enterprise-manager', 'getBackupSession', '200-entity.xml'));
+    const r = run(['validate', '--request', 'GET /api/backupSessions/d46e39e0-1131-4585-91a7-e828ce7eafae?format=Entity', '--status', '200', '--content-type', 'application/xml', '-'], xml, noJdk());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^SKIP <stdin> +enterprise-manager@v1 getBackupSession: XML not validated, needs a JDK 17\+/);
+    const json = readFileSync(path.join(work, 'recordings', 'm365', 'listJobSessions', '200.json'));
+    const j = run(['validate', '--request', 'GET /v3/JobSessions', '--status', '200', '-'], json, noJdk());
+    expect(j.stdout).toBe('valid: m365@v3 listJobSessions (JobSessionList)\n');
+    expect(j.code).toBe(0);
+  });
+});
+
+describe('an internal error of the installed package', () => {
+  // A shipped index whose server overrides are not what the build writes: our code has no answer for
+  // it (a bug of the package, not a mistake of the user), so the run ends with exit 70.
+  const broken = path.join(modules, '@veeam-rest', 'contract-tests-broken');
+  const brokenBin = path.join(broken, 'bin', 'veeam-contract.js');
+  beforeAll(() => {
+    cpSync(installed, broken, { recursive: true });
+    const indexFile = path.join(broken, 'dist', 'specs', 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { apis: { servers: { overrides: unknown[] } }[] };
+    index.apis[0]!.servers.overrides = [7];
+    writeFileSync(indexFile, JSON.stringify(index));
+  });
+
+  it('exits 70 with one line and the hint; no stack', () => {
+    const r = run(['check', 'recordings'], undefined, undefined, brokenBin);
+    expect(r.code).toBe(70);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^veeam-contract: internal error \(please report\): TypeError: .+ \(set VEEAM_CONTRACT_DEBUG=1 for the stack\)\n$/);
+  });
+
+  it('VEEAM_CONTRACT_DEBUG=1 adds the stack', () => {
+    const r = run(['check', 'recordings'], undefined, { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME, VEEAM_CONTRACT_DEBUG: '1' }, brokenBin);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toMatch(/^veeam-contract: internal error \(please report\): TypeError: [^\n]+\nTypeError: [^\n]+\n(\s+at .+\n)+$/);
+  });
+
+  it('a usage error stays one line with exit 2', () => {
+    const r = run(['check', '--format', 'yaml'], undefined, undefined, brokenBin);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('veeam-contract: check: --format must be one of text, json, junit, got "yaml"\n');
+  });
+});
+

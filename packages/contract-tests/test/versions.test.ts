@@ -59,7 +59,7 @@ describe('the validator picks the API from the URL', () => {
 
   it('names the base paths when no API serves a URL', async () => {
     const r = await v.validate({ method: 'GET', url: '/v9/Jobs', product: 'm365', status: 200, contentType: json, body: '[]' });
-    expect(r.errors[0]).toEqual({ path: '/', message: 'no m365 API serves GET /v9/Jobs', expected: 'a URL under one of: /v3 m365@v3, /v8 m365@v8', actual: '/v9/Jobs' });
+    expect(r.errors[0]).toEqual({ kind: 'unknown-operation', path: '/', message: 'no m365 API serves GET /v9/Jobs', expected: 'a URL under one of: /v3 m365@v3, /v8 m365@v8', actual: '/v9/Jobs' });
     const unknown = await v.validate({ method: 'GET', url: '/v3/Jobs', api: 'm365@v9', status: 200, contentType: json, body: '[]' });
     expect(unknown.errors[0]!.message).toMatch(/^API "m365@v9" is not in the specs \(.*redocly\.yaml\)$/);
   });

@@ -11,20 +11,43 @@ import { bundledRecordingsDir } from '../recordings/paths.js';
 import { computeCoverage } from '../report/coverage.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
-import { toEntry, type CheckReport } from '../report/model.js';
+import { passed, toEntry, type CheckReport } from '../report/model.js';
 import { ProgressBar, type ProgressStream } from '../report/progress.js';
 import { formatText } from '../report/text.js';
 import type { ApiAlias, ResponseInput, ValidationResult } from '../types.js';
 import type { Validator } from '../validate.js';
-import { parseArgs, stringOption } from './args.js';
+import { formatHelp, formatSummary, parseCommand, stringOption, type CommandDef } from './args.js';
+import { ALLOW, allowOption, API, MAX_BODY_MB, PRODUCT, ROOT, XML_WITHOUT_JDK, xmlWithoutJdkOption } from './options.js';
 import { InputError, Interrupted, type StopSignal } from './errors.js';
 import { checkScope, maxBodyOption, readScope, type CliIO } from './io.js';
 
-export const CHECK_USAGE = `usage: veeam-contract check [paths...] [--product P] [--api P@V] [--format text|json|junit] [--junit-file F] [--max-body-mb N] [--verbose] [--root DIR]
-  Validates recordings (<product>/[<version>/]<operationId>/<status>[-variant].(json|xml) + .meta.json
-  sidecars) and .har files, each against the API its URL (and folder) names. Default path: the bundled
-  recordings; default specs: the shipped ones (--root DIR: a checkout's). Exit 0 all valid, 1 some
-  invalid, 2 usage/input error.`;
+/** The `check` command, declared once: parsing, `--help` and the usage line come from it. */
+export const CHECK_COMMAND: CommandDef = {
+  name: 'check',
+  positionals: '[paths...]',
+  description: `Validates recordings (<product>/[<version>/]<operationId>/<status>[-variant].(json|xml) + .meta.json
+sidecars) and .har files, each against the API its URL (and folder) names. Default path: the bundled
+recordings; default specs: the shipped ones (--root DIR: a checkout's). Prints failures (each error with
+its kind), allowed drift, and coverage: genuine bodies per documented operation.`,
+  options: {
+    product: PRODUCT,
+    api: API,
+    format: { type: 'string', choices: ['text', 'json', 'junit'], help: 'report format on stdout (default text)' },
+    'junit-file': { type: 'string', value: 'F', help: 'also write a JUnit XML report to F' },
+    'max-body-mb': MAX_BODY_MB,
+    allow: ALLOW,
+    'xml-without-jdk': XML_WITHOUT_JDK,
+    verbose: { type: 'boolean', help: 'list valid responses too' },
+    root: ROOT,
+  },
+  exit: '0 all valid (allowed drift included), 1 some invalid or XML not validated (no JDK, unless --xml-without-jdk skip), 2 usage/input error, 70 internal error',
+  examples: [
+    'veeam-contract check recordings/ --format junit --junit-file reports/contract.xml',
+    'veeam-contract check recordings/ --allow additive      # gate only on breaking differences',
+  ],
+};
+
+export const CHECK_USAGE = formatSummary(CHECK_COMMAND);
 
 /** Items validated per call: enough to amortize the call, few enough to notice a signal between calls. */
 const SLICE_ITEMS = 200;
@@ -60,18 +83,9 @@ async function validateAll(validator: Validator, inputs: ResponseInput[], progre
 
 /** Runs `check`; returns the exit code. */
 export async function runCheck(argv: readonly string[], io: CliIO, signal?: AbortSignal): Promise<number> {
-  const args = parseArgs('check', argv, {
-    product: { type: 'string' },
-    api: { type: 'string' },
-    format: { type: 'string', choices: ['text', 'json', 'junit'] },
-    'junit-file': { type: 'string' },
-    'max-body-mb': { type: 'string' },
-    verbose: { type: 'boolean' },
-    root: { type: 'string' },
-    help: { type: 'boolean' },
-  });
-  if (args.options.help) {
-    io.stdout.write(CHECK_USAGE + '\n');
+  const args = parseCommand(CHECK_COMMAND, argv);
+  if (!args) {
+    io.stdout.write(formatHelp(CHECK_COMMAND) + '\n');
     return 0;
   }
   const scope = readScope(args, 'check');
@@ -79,9 +93,11 @@ export async function runCheck(argv: readonly string[], io: CliIO, signal?: Abor
   const junitFile = stringOption(args, 'check', 'junit-file');
   const rootDir = stringOption(args, 'check', 'root');
   const maxBodyBytes = maxBodyOption(stringOption(args, 'check', 'max-body-mb'), 'check');
+  const allow = allowOption(args, 'check');
+  const xmlWithoutJdk = xmlWithoutJdkOption(args, 'check');
   const paths = args.positionals.length ? args.positionals : [bundledRecordingsDir];
 
-  const validator = await createValidator({ ...(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {}), maxBodyBytes });
+  const validator = await createValidator({ ...(rootDir ? { rootDir: path.resolve(io.cwd, rootDir) } : {}), maxBodyBytes, allow });
   // Ctrl+C / SIGTERM: end the JVM at once (the run's result is dropped; run() reports the signal).
   const abort = () => void validator.abort();
   signal?.addEventListener('abort', abort, { once: true });
@@ -109,7 +125,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, signal?: Abor
     const entries = items.map((item, k) => toEntry(item, results[k]));
     const apis = coverageApis(validator, scope, entries.map((e) => e.api));
     for (const a of apis) await validator.load(a); // specs load lazily; body-less items may not have
-    const report: CheckReport = { entries, coverage: computeCoverage(apis, (a) => validator.operations(a), entries), skipped };
+    const report: CheckReport = { entries, coverage: computeCoverage(apis, (a) => validator.operations(a), entries), skipped, xmlWithoutJdk };
 
     const rendered = format === 'json' ? formatJson(report) : format === 'junit' ? formatJunit(report) : formatText(report, { verbose: args.options.verbose === true });
     io.stdout.write(rendered);
@@ -118,7 +134,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, signal?: Abor
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, formatJunit(report));
     }
-    return entries.every((e) => e.ok) ? 0 : 1;
+    return passed(report) ? 0 : 1;
   } finally {
     signal?.removeEventListener('abort', abort);
     progress?.done();

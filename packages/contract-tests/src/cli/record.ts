@@ -2,37 +2,41 @@
 import path from 'node:path';
 import { recordApi, recordedApi } from '../record/index.js';
 import { openSpecSource } from '../spec/source.js';
-import { parseArgs, stringOption } from './args.js';
+import { formatHelp, formatSummary, parseCommand, stringOption, type CommandDef } from './args.js';
+import { API, PRODUCT, ROOT } from './options.js';
 import { UsageError } from './errors.js';
 import { checkScope, readScope, type CliIO } from './io.js';
 import { promptHidden } from './prompt.js';
 
-export const RECORD_USAGE = `usage: veeam-contract record --base-url URL --username U [--product P] [--api P@V] [--out DIR] [--redact-hosts] [--insecure] [--root DIR]
-  The API is --api, or the one whose base path --base-url has (https://vb365:4443/v8 -> m365@v8), among
-  --product's versions. Password: environment variable VEEAM_PASSWORD, or a prompt on a terminal (never an
-  argument). Writes <out>/<product>/<version>/<operationId>/<status>[-variant].(json|xml) + .meta.json;
-  default --out: ./recordings.`;
+/** The `record` command, declared once: parsing, `--help` and the usage line come from it. */
+export const RECORD_COMMAND: CommandDef = {
+  name: 'record',
+  description: `The API is --api, or the one whose base path --base-url has (https://vb365:4443/v8 -> m365@v8), among
+--product's versions. Password: environment variable VEEAM_PASSWORD, or a prompt on a terminal (never an
+argument). Writes <out>/<product>/<version>/<operationId>/<status>[-variant].(json|xml) + .meta.json;
+default --out: ./recordings.`,
+  options: {
+    'base-url': { type: 'string', value: 'URL', required: true, help: 'the server with its base path, e.g. https://em.corp.local:9398/api' },
+    username: { type: 'string', value: 'U', required: true, help: 'user to log on as' },
+    product: PRODUCT,
+    api: API,
+    out: { type: 'string', value: 'DIR', help: 'where recordings are written (default ./recordings)' },
+    'redact-hosts': { type: 'boolean', help: 'map each API host to example.com (host2.example.com, ...)' },
+    insecure: { type: 'boolean', help: 'accept self-signed certificates' },
+    root: ROOT,
+  },
+  refused: { password: 'command lines end up in shell history and ps; set VEEAM_PASSWORD or answer the prompt' },
+  exit: '0 every response written, 1 some skipped, 2 usage/input error or the server refused, 70 internal error',
+};
+
+export const RECORD_USAGE = formatSummary(RECORD_COMMAND);
 
 /** Runs `record`; returns the exit code (0 when every response was written, 1 when some were skipped). */
 export async function runRecord(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs('record', argv, {
-    product: { type: 'string' },
-    api: { type: 'string' },
-    'base-url': { type: 'string' },
-    username: { type: 'string' },
-    out: { type: 'string' },
-    'redact-hosts': { type: 'boolean' },
-    insecure: { type: 'boolean' },
-    root: { type: 'string' },
-    help: { type: 'boolean' },
-    password: { type: 'string' },
-  });
-  if (args.options.help) {
-    io.stdout.write(RECORD_USAGE + '\n');
+  const args = parseCommand(RECORD_COMMAND, argv);
+  if (!args) {
+    io.stdout.write(formatHelp(RECORD_COMMAND) + '\n');
     return 0;
-  }
-  if (args.options.password !== undefined) {
-    throw new UsageError('record: --password is not accepted (command lines end up in shell history and ps); set VEEAM_PASSWORD or answer the prompt');
   }
   if (args.positionals.length) throw new UsageError(`record: unexpected argument "${args.positionals[0]}"`);
   const scope = readScope(args, 'record');

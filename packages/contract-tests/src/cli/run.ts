@@ -10,8 +10,14 @@ import { MOCK_USAGE, runMock } from './mock.js';
 import { RECORD_USAGE, runRecord } from './record.js';
 import { runValidate, VALIDATE_USAGE } from './validate.js';
 
-/** Exit codes of every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes of every command: 0 passed, 1 a contract failure, 2 a usage or input error (one line), 70
+ * (EX_SOFTWARE of sysexits.h) a bug of ours; 130 / 143 after SIGINT / SIGTERM.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+
+/** Environment variable that adds the stack to an internal error's one line. */
+export const DEBUG_ENV = 'VEEAM_CONTRACT_DEBUG';
 
 export const USAGE = `veeam-contract: contract tests for Veeam REST APIs (every API version of the specs: enterprise-manager, m365, azure)
 
@@ -21,11 +27,14 @@ ${VALIDATE_USAGE}
 
 ${MOCK_USAGE}
 
-${RECORD_USAGE}`;
+${RECORD_USAGE}
+
+veeam-contract <command> --help: that command's options. Exit codes: 0 passed, 1 failed, 2 usage/input
+error, 70 internal error (a bug: please report it; ${DEBUG_ENV}=1 prints the stack).`;
 
 /**
- * Runs one CLI invocation and returns its exit code. User mistakes print one line on stderr; only
- * bugs of ours print a stack.
+ * Runs one CLI invocation and returns its exit code. User mistakes print one line on stderr and exit 2;
+ * a bug of ours prints one line too and exits 70, with its stack only when `VEEAM_CONTRACT_DEBUG=1`.
  * @param signal aborted (reason: `'SIGINT'` or `'SIGTERM'`) when the run should end: `mock` stops
  *   serving and exits 0; every other command ends at once (its JVM killed, no report written) and
  *   exits 130 (SIGINT) or 143 (SIGTERM)
@@ -62,9 +71,25 @@ export async function run(argv: readonly string[], io: CliIO, signal?: AbortSign
       io.stderr.write(`veeam-contract: ${escapeControls(err.message.replace(/\s*\n\s*/g, ' '))}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`veeam-contract: internal error (please report): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return EXIT.usage;
+    return internalError(err, io);
   }
+}
+
+/**
+ * A bug of ours: one line naming it, the hint to get the stack, exit 70. The stack (and the causes)
+ * only with VEEAM_CONTRACT_DEBUG=1: a user's log should not fill with our internals.
+ */
+function internalError(err: unknown, io: CliIO): number {
+  const message = err instanceof Error ? `${err.name !== 'Error' ? `${err.name}: ` : ''}${err.message}` : String(err);
+  const debug = io.env[DEBUG_ENV] === '1';
+  const line = escapeControls(message.replace(/\s*\n\s*/g, ' '));
+  try {
+    io.stderr.write(`veeam-contract: internal error (please report): ${line}${debug ? '' : ` (set ${DEBUG_ENV}=1 for the stack)`}\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+  } catch {
+    // stderr itself failed: the exit code still tells
+  }
+  return EXIT.internal;
 }
 
 /** Resolves when `signal` is aborted (never without one). */

@@ -1,6 +1,6 @@
 // Ajv errors -> ValidationError: JSON pointer of the offending value, what was expected, what was found.
 import type { ErrorObject } from 'ajv';
-import type { ValidationError } from '../types.js';
+import type { ErrorKind, ValidationError } from '../types.js';
 import { getByPointer, escapePointer } from '../spec/index.js';
 
 /**
@@ -63,27 +63,51 @@ export function mapAjvErrors(errors: readonly ErrorObject[], data: unknown): Val
     const p = e.params as Record<string, any>;
     switch (e.keyword) {
       case 'required':
-        err = { path: `${at}/${escapePointer(p.missingProperty)}`, message: `required property "${p.missingProperty}" is missing`, expected: 'present', actual: 'absent' };
+        err = { kind: 'required', path: `${at}/${escapePointer(p.missingProperty)}`, message: `required property "${p.missingProperty}" is missing`, expected: 'present', actual: 'absent' };
         break;
       case 'additionalProperties':
-        err = { path: `${at}/${escapePointer(p.additionalProperty)}`, message: `property "${p.additionalProperty}" is not allowed (closed object)`, expected: 'no additional properties', actual: show(getByPointer(actualValue, `/${escapePointer(p.additionalProperty)}`)) };
+      case 'unevaluatedProperties': {
+        // A member the closed object does not declare: new in the wire, additive.
+        const extra = String(p.additionalProperty ?? p.unevaluatedProperty);
+        err = { kind: 'additional', additive: true, path: `${at}/${escapePointer(extra)}`, message: `property "${extra}" is not allowed (closed object)`, expected: 'no additional properties', actual: show(getByPointer(actualValue, `/${escapePointer(extra)}`)) };
         break;
-      case 'enum':
-        err = { path: at || '/', message: 'value is not one of the allowed values', expected: (p.allowedValues as unknown[]).map((v) => show(v)).join(' | '), actual: show(actualValue) };
+      }
+      case 'enum': {
+        // A string outside a set of strings is a new value (additive); anything else is a type change.
+        const allowed = p.allowedValues as unknown[];
+        const additive = typeof actualValue === 'string' && allowed.some((v) => typeof v === 'string');
+        err = { kind: 'enum', ...(additive ? { additive } : {}), path: at || '/', message: 'value is not one of the allowed values', expected: allowed.map((v) => show(v)).join(' | '), actual: show(actualValue) };
         break;
+      }
       case 'type':
-        err = { path: at || '/', message: `must be ${p.type}`, expected: String(p.type), actual: `${jsonType(actualValue)} ${show(actualValue)}` };
+        err = { kind: 'type', path: at || '/', message: `must be ${p.type}`, expected: String(p.type), actual: `${jsonType(actualValue)} ${show(actualValue)}` };
         break;
       case 'format':
-        err = { path: at || '/', message: `must match format "${p.format}"`, expected: `format ${p.format}`, actual: show(actualValue) };
+        err = { kind: 'format', path: at || '/', message: `must match format "${p.format}"`, expected: `format ${p.format}`, actual: show(actualValue) };
         break;
       default:
-        err = { path: at || '/', message: e.message ?? e.keyword, expected: `${e.keyword} ${show(p)}`, actual: show(actualValue) };
+        err = { kind: keywordKind(e.keyword), path: at || '/', message: e.message ?? e.keyword, expected: `${e.keyword} ${show(p)}`, actual: show(actualValue) };
     }
     const key = `${err.path}|${err.message}`;
     if (!seen.has(key)) { seen.add(key); out.push(err); }
   }
   return out;
+}
+
+/** JSON Schema keywords by the kind of difference they report. */
+const KEYWORD_KINDS: Record<string, ErrorKind> = {
+  const: 'const',
+  pattern: 'pattern',
+  minimum: 'range', maximum: 'range', exclusiveMinimum: 'range', exclusiveMaximum: 'range', multipleOf: 'range',
+  minLength: 'length', maxLength: 'length',
+  minItems: 'items', maxItems: 'items', uniqueItems: 'items', items: 'items', prefixItems: 'items', contains: 'items', minContains: 'items', maxContains: 'items', unevaluatedItems: 'items',
+  oneOf: 'one-of', anyOf: 'one-of',
+  dependentRequired: 'required', minProperties: 'required', maxProperties: 'additional',
+};
+
+/** The kind of an Ajv keyword without its own case above. */
+export function keywordKind(keyword: string): ErrorKind {
+  return KEYWORD_KINDS[keyword] ?? 'other';
 }
 
 function jsonType(v: unknown): string {

@@ -20,11 +20,11 @@ export function parseJson(text: string): ParsedJson {
     value = JSON.parse(text);
   } catch (e) {
     // Checked only on failure (JSON.parse rejects blank text too): valid bodies skip the extra pass.
-    if (text.trim() === '') return { error: { path: '1:1', message: 'body is empty', expected: 'a JSON document' } };
+    if (text.trim() === '') return { error: { kind: 'malformed', path: '1:1', message: 'body is empty', expected: 'a JSON document' } };
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
     const at = pos ? lineCol(text, Number(pos[1])) : lineCol(text, text.length);
-    return { error: { path: at, message: `not valid JSON: ${msg}`, expected: 'a JSON document' } };
+    return { error: { kind: 'malformed', path: at, message: `not valid JSON: ${msg}`, expected: 'a JSON document' } };
   }
   if (text.length >= DEPTH_CHECK_MIN_CHARS && text.length < PRESCAN_MIN_CHARS && deeperThan(value)) {
     return { error: tooDeep(text, tooDeepOffset(text)) };
@@ -34,6 +34,7 @@ export function parseJson(text: string): ParsedJson {
 
 function tooDeep(text: string, offset: number): ValidationError {
   return {
+    kind: 'malformed',
     path: lineCol(text, offset),
     message: `JSON nests deeper than the limit of ${MAX_JSON_DEPTH} arrays/objects`,
     expected: `at most ${MAX_JSON_DEPTH} levels of nesting`,

@@ -104,7 +104,7 @@ export class XsdBatchValidator {
     child.stderr.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString('utf8')).slice(-4000); });
     child.on('error', (e: NodeJS.ErrnoException) => {
       const err = e.code === 'ENOENT'
-        ? new JavaUnavailableError(`${java} not found: XML validation needs a JDK 17+; install one or set JAVA_HOME.`)
+        ? new JavaUnavailableError(`XML validation needs a JDK 17+ (java and javac): ${java} not found. Install one, or set JAVA_HOME to its directory.`)
         : e;
       this.fail(err);
     });

@@ -27,7 +27,8 @@ export function ensureHelperCompiled(javaHome?: string, cache?: HelperCacheOptio
   const source = readFileSync(HELPER_SOURCE);
   const javac = javaTool('javac', javaHome);
   try {
-    return cachedBuild(cacheKey('xsdbatch', source, jdkIdentity(javac, cache?.env)), (outDir) => compileHelper(javac, outDir, javaHome), cache);
+    // The message names the JAVA_HOME in effect: the option, else the environment's.
+    return cachedBuild(cacheKey('xsdbatch', source, jdkIdentity(javac, cache?.env)), (outDir) => compileHelper(javac, outDir, javaHome ?? (process.env.JAVA_HOME || undefined)), cache);
   } catch (e) {
     if (e instanceof UnsafeCacheError) throw new JavaUnavailableError(e.message);
     throw e;
@@ -40,7 +41,7 @@ function compileHelper(javac: string, outDir: string, javaHome: string | undefin
   if (!run.error) throw new JavaUnavailableError(`${HELPER_SOURCE} does not compile with ${javac}:\n${run.stderr.trim()}`);
   const why = (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${javac} not found` : run.error.message;
   throw new JavaUnavailableError(
-    `XML validation needs a JDK (java + javac, 17 or newer): ${why}. Install one or set JAVA_HOME to its directory` +
+    `XML validation needs a JDK 17+ (java and javac): ${why}. Install one, or set JAVA_HOME to its directory` +
       (javaHome ? ` (JAVA_HOME is ${javaHome})` : ' (JAVA_HOME is not set)') + '.',
   );
 }

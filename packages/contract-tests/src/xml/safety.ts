@@ -20,22 +20,22 @@ export type SafetyResult = { root: RootElement; errors?: undefined } | { root?: 
 
 /** Runs the safety and well-formedness pass over decoded XML text. */
 export function checkXml(text: string): SafetyResult {
-  if (text.trim() === '') return { errors: [{ path: '1:1', message: 'body is empty', expected: 'an XML document' }] };
+  if (text.trim() === '') return { errors: [{ kind: 'malformed', path: '1:1', message: 'body is empty', expected: 'an XML document' }] };
   const scan = scanXml(text);
   if (scan.problem) {
     const { offset, ...rest } = scan.problem;
-    return { errors: [{ path: lineCol(text, offset), ...rest }] };
+    return { errors: [{ kind: 'malformed', path: lineCol(text, offset), ...rest }] };
   }
   const enc = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(text);
   if (enc && !/^utf-?8$/i.test(enc[1]!)) {
-    return { errors: [{ path: lineCol(text, enc.index), message: `XML declares encoding "${enc[1]}"; only UTF-8 is supported`, expected: 'encoding="UTF-8"', actual: enc[1]! }] };
+    return { errors: [{ kind: 'malformed', path: lineCol(text, enc.index), message: `XML declares encoding "${enc[1]}"; only UTF-8 is supported`, expected: 'encoding="UTF-8"', actual: enc[1]! }] };
   }
   const wf = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (wf !== true) {
-    return { errors: [{ path: `${wf.err.line}:${wf.err.col}`, message: `XML is not well-formed: ${wf.err.msg}`, expected: 'well-formed XML' }] };
+    return { errors: [{ kind: 'malformed', path: `${wf.err.line}:${wf.err.col}`, message: `XML is not well-formed: ${wf.err.msg}`, expected: 'well-formed XML' }] };
   }
   const root = scan.root && readRoot(text, scan.root);
-  if (!root) return { errors: [{ path: '1:1', message: 'no root element found', expected: 'an XML document' }] };
+  if (!root) return { errors: [{ kind: 'malformed', path: '1:1', message: 'no root element found', expected: 'an XML document' }] };
   return { root };
 }
 

@@ -44,7 +44,7 @@ describe('JSON validation', () => {
 
   it('reports the enum values expected and the actual value', async () => {
     const r = await v.validate(em({ body: entityJson.replace('"Stopped"', '"Stoped"') }));
-    expect(r.errors[0]).toEqual({ path: '/State', message: 'value is not one of the allowed values', expected: '"Working" | "Stopped"', actual: '"Stoped"' });
+    expect(r.errors[0]).toEqual({ kind: 'enum', additive: true, path: '/State', message: 'value is not one of the allowed values', expected: '"Working" | "Stopped"', actual: '"Stoped"' });
   });
 
   it('uses the default representation without the query selector', async () => {

@@ -86,9 +86,9 @@ describe('limits through the validator (the real specs)', () => {
     const r = await v.validate(emRef(links(n)));
     expect(r.outcome).toBe('invalid');
     expect(r.errors).toHaveLength(101);
-    expect(r.errors[0]).toEqual({ path: '/Links/0/Rel', message: 'required property "Rel" is missing', expected: 'present', actual: 'absent' });
+    expect(r.errors[0]).toEqual({ kind: 'required', path: '/Links/0/Rel', message: 'required property "Rel" is missing', expected: 'present', actual: 'absent' });
     // Four required properties per Link, none shown twice.
-    expect(r.errors.at(-1)).toEqual({ path: '/', message: `${4 * n - 100} more errors not shown` });
+    expect(r.errors.at(-1)).toEqual({ kind: 'truncated', path: '/', message: `${4 * n - 100} more errors not shown` });
   });
 
   it.each([
@@ -98,7 +98,7 @@ describe('limits through the validator (the real specs)', () => {
   ])('JSON deeper than the limit is malformed at the bracket that opens it: %s', async (_name, body, at) => {
     const r = await v.validate(m365List(body));
     expect(r.outcome).toBe('malformed');
-    expect(r.errors).toEqual([{ path: at, message: `JSON nests deeper than the limit of ${MAX_JSON_DEPTH} arrays/objects`, expected: `at most ${MAX_JSON_DEPTH} levels of nesting`, actual: `level ${MAX_JSON_DEPTH + 1} opens here` }]);
+    expect(r.errors).toEqual([{ kind: 'malformed', path: at, message: `JSON nests deeper than the limit of ${MAX_JSON_DEPTH} arrays/objects`, expected: `at most ${MAX_JSON_DEPTH} levels of nesting`, actual: `level ${MAX_JSON_DEPTH + 1} opens here` }]);
   });
 
   it('an invalid body whose actual value is deep and wide still gets a short preview', async () => {

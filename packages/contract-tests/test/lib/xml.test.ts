@@ -83,11 +83,15 @@ describe('hostile XML is refused before the JVM', () => {
 });
 
 describe('missing JDK', () => {
-  it('names JAVA_HOME in a clear error', async () => {
+  it('reports the XML body as skipped-no-jdk (never valid), naming JDK 17+ and JAVA_HOME', async () => {
     const noJava = await createValidator({ rootDir: FIXTURE_ROOT, javaHome: '/nonexistent/jdk' });
     try {
       // The helper may already be compiled (cache by hash), then starting `java` fails instead of javac.
-      await expect(noJava.validate(em({}))).rejects.toThrow(/JAVA_HOME|JDK/);
+      const r = await noJava.validate(em({}));
+      expect(r).toMatchObject({ ok: false, outcome: 'skipped-no-jdk', operationId: 'getBackupSession' });
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatchObject({ kind: 'no-jdk', path: '/' });
+      expect(r.errors[0]!.message).toMatch(/needs a JDK 17\+.*JAVA_HOME/);
     } finally {
       await noJava.close();
     }
