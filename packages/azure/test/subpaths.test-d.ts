@@ -1,8 +1,9 @@
-// The package's entry points as a user imports them (`@veeam-rest/azure`, `@veeam-rest/azure/v2`): resolved
+// The package's entry points as a user imports them (`@veeam-rest/azure`, `/v2`, `/v8.1`): resolved
 // through package.json `exports` to the built declarations (turbo builds the package before its tests).
 import { describe, expectTypeOf, it } from 'vitest';
 import * as root from '@veeam-rest/azure';
 import * as v2 from '@veeam-rest/azure/v2';
+import * as cur from '@veeam-rest/azure/v8.1';
 import type { AzureClient, AzureClientOptions, Schema } from '@veeam-rest/azure/v2';
 
 describe('@veeam-rest/azure subpath exports', () => {
@@ -21,6 +22,15 @@ describe('@veeam-rest/azure subpath exports', () => {
     expectTypeOf(v2.spec.basePath).toEqualTypeOf<'/api/v2'>();
     // @ts-expect-error the v2 spec has no /virtualMachines
     void vb.GET('/virtualMachines');
+  });
+
+  it('the v8.1 entry point resolves to the v8.1 declarations, not the root', () => {
+    const vb = cur.createClient({ baseUrl: 'http://127.0.0.1:1/api/v8.1', auth: { username: 'u', password: 'p' } });
+    expectTypeOf(vb).toEqualTypeOf<cur.AzureClient>();
+    expectTypeOf(cur.spec.version).toEqualTypeOf<'v8.1'>();
+    expectTypeOf(cur.spec.basePath).toEqualTypeOf<'/api/v8.1'>();
+    expectTypeOf<cur.paths>().not.toEqualTypeOf<root.paths>();
+    expectTypeOf<cur.AzureClientOptions>().toEqualTypeOf<root.AzureClientOptions>();
   });
 
   it('exports only the package root and the version entry points', () => {

@@ -26,6 +26,21 @@ describe('@veeam-rest/azure entry points', () => {
     });
   });
 
+  it('/v8.1 is its own module: another createClient, the v8.1 spec, the same exports', () => {
+    const out = node(`
+      const root = await import('@veeam-rest/azure');
+      const cur = await import('@veeam-rest/azure/v8.1');
+      console.log(JSON.stringify({ same: root.createClient === cur.createClient, version: cur.spec.version, basePath: cur.spec.basePath, exports: Object.keys(cur).sort(), rootExports: Object.keys(root).sort() }));
+    `) as Record<string, unknown>;
+    expect(out).toEqual({
+      same: false,
+      version: 'v8.1',
+      basePath: '/api/v8.1',
+      exports: ['VeeamAuthError', 'VeeamConfigError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
+      rootExports: out.exports,
+    });
+  });
+
   it.each(['@veeam-rest/azure/v99', '@veeam-rest/azure/client', '@veeam-rest/azure/generated/v2/operations.gen.js'])('%s is not an entry point', (specifier) => {
     const out = node(`try { await import(${JSON.stringify(specifier)}); console.log('"resolved"'); } catch (e) { console.log(JSON.stringify(e.code)); }`);
     expect(out).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');

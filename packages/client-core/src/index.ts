@@ -2,6 +2,7 @@
 export { createVeeamClient, type BaseClientOptions, type ProductConfig } from './client.js';
 export { sessionAuth, type SessionAuthOptions } from './auth/session.js';
 export { tokenAuth, type TokenAuthOptions } from './auth/token.js';
+export { createTokenClient, type TokenClientOptions, type TokenOperationTable, type TokenProduct } from './token-client.js';
 export type { AuthContext, AuthFactory, AuthProvider, Credentials } from './auth/types.js';
 export {
   VeeamError,

@@ -71,6 +71,39 @@ describe('the validator picks the API from the URL', () => {
   });
 });
 
+describe('the repository\'s specs: the URL\'s version segment picks the API (spec examples as bodies)', () => {
+  const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+  /** The 200 example of an operation in a spec folder of the repository. */
+  const example = (specDir: string, operationId: string) => readFileSync(path.join(REPO, 'specs', specDir, 'examples', operationId, '200.json'), 'utf8');
+  let real: Validator;
+  beforeAll(async () => {
+    real = await createValidator({ rootDir: REPO });
+  });
+  afterAll(async () => {
+    await real?.close();
+  });
+
+  // [method, url, body, api, operationId, outcome]
+  it.each<[string, string, () => string, string, string, string]>([
+    ['GET', 'https://vb365.example.com:4443/v8/JobSessions?offset=0&limit=30', () => example('m365/v8', 'listJobSessions'), 'm365@v8', 'listJobSessions', 'valid'],
+    ['GET', 'https://vb365.example.com:4443/v8/JobSessions/fcb1c775-edbb-4beb-830f-fb051ef9ab1b/LogItems', () => example('m365/v8', 'listJobSessionLogItems'), 'm365@v8', 'listJobSessionLogItems', 'valid'],
+    ['GET', 'https://vb365.example.com:4443/v3/JobSessions', () => example('m365/v3', 'listJobSessions'), 'm365@v3', 'listJobSessions', 'valid'],
+    // The v8 page at the v3 URL is checked against v3, which does not describe it: the segment decides.
+    ['GET', 'https://vb365.example.com:4443/v3/JobSessions', () => example('m365/v8', 'listJobSessions'), 'm365@v3', 'listJobSessions', 'invalid'],
+    ['GET', 'https://vba.example.com/api/v8.1/jobSessions?Offset=0&Limit=8', () => example('azure/v8.1', 'listJobSessions'), 'azure@v8.1', 'listJobSessions', 'valid'],
+    ['GET', 'https://vba.example.com/api/v8.1/jobSessions/5a3f2c1e-7b9d-4e2a-8c6f-1d0e9b8a7c65/log', () => example('azure/v8.1', 'getJobSessionLog'), 'azure@v8.1', 'getJobSessionLog', 'valid'],
+    ['GET', 'https://vba.example.com/api/v2/jobSessions', () => example('azure/v2', 'listJobSessions'), 'azure@v2', 'listJobSessions', 'valid'],
+    // v8.1-only paths are not in v2.
+    ['GET', 'https://vba.example.com/api/v2/system/about', () => example('azure/v8.1', 'getSystemAbout'), 'azure@v2', '', 'unknown-operation'],
+    ['GET', 'https://vba.example.com/api/v8.1/system/about', () => example('azure/v8.1', 'getSystemAbout'), 'azure@v8.1', 'getSystemAbout', 'valid'],
+    // The unversioned token endpoint is the newest Azure version's.
+    ['POST', 'https://vba.example.com/api/oauth2/token', () => example('azure/v8.1', 'createToken'), 'azure@v8.1', 'createToken', 'valid'],
+  ])('%s %s', async (method, url, body, api, operationId, outcome) => {
+    const r = await real.validate({ method, url, status: 200, contentType: json, body: body() });
+    expect({ api: r.api, operationId: r.operationId ?? '', outcome: r.outcome }).toEqual({ api, operationId, outcome });
+  });
+});
+
 describe('lazy per API', () => {
   it('a broken version does not stop its sibling; using it reports file:line:col', async () => {
     const root = path.join(tmp.dir, 'broken');

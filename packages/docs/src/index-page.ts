@@ -22,11 +22,33 @@ function authRows(p: ProductSummary): string {
   ].join('\n');
 }
 
-function apiArticle(p: ProductSummary): string {
+/** The package name of a client module (`@veeam-rest/m365/v3` -> `@veeam-rest/m365`). */
+function packageName(module: string): string {
+  return module.split('/').slice(0, module.startsWith('@') ? 2 : 1).join('/');
+}
+
+/**
+ * The marks of one version: `current` (the newest of its product in the registry) and `package root`
+ * (what `import ... from '@veeam-rest/<product>'` gives). Also used by the product pages.
+ */
+export function versionMarks(p: ProductSummary, current: boolean): string {
+  const marks = [
+    current ? '<span class="mark current">current</span>' : '',
+    p.packageRoot ? `<span class="mark package-root">package root: <code>${h(packageName(p.clientModule))}</code></span>` : '',
+  ].filter(Boolean);
+  return marks.join(' ');
+}
+
+/** `data-` attributes of one version's element: current and package root, for readers and tests. */
+export function versionData(p: ProductSummary, current: boolean): string {
+  return `data-current="${current}" data-package-root="${p.packageRoot === true}"`;
+}
+
+function apiArticle(p: ProductSummary, current: boolean): string {
   const servers = p.servers.map((s) => `<li><code>${h(s.url)}</code>${s.description ? ` ${h(s.description)}` : ''}</li>`).join('');
   return `
-  <article class="api" id="${h(anchor(p))}" data-alias="${h(p.alias)}" data-version="${h(p.apiVersion)}">
-    <h3>${h(p.title)} ${h(p.apiVersion)}</h3>
+  <article class="api" id="${h(anchor(p))}" data-alias="${h(p.alias)}" data-version="${h(p.apiVersion)}" ${versionData(p, current)}>
+    <h3>${h(p.title)} ${h(p.apiVersion)} ${versionMarks(p, current)}</h3>
     <p class="meta"><code>${h(p.alias)}</code> &middot; API ${h(p.apiVersion)} &middot; spec version ${h(p.specVersion)} &middot; <span class="op-count">${p.operationCount}</span> operations</p>
     ${p.summary ? `<p>${h(p.summary)}</p>` : ''}
     <p class="links">
@@ -60,13 +82,24 @@ function versionLinks(versions: ProductSummary[], href: (p: ProductSummary) => s
   return versions.map((v) => `<a href="${h(href(v))}">${h(v.apiVersion)}</a>`).join(' ');
 }
 
+/** `v3 (package root), v8 (current)`: which versions exist and what each is, in one line. */
+function versionSummary(versions: ProductSummary[]): string {
+  return versions
+    .map((v, i) => {
+      const what = [i === versions.length - 1 ? 'current' : '', v.packageRoot ? 'package root' : ''].filter(Boolean);
+      return `${h(v.apiVersion)}${what.length ? ` (${what.join(', ')})` : ''}`;
+    })
+    .join(', ');
+}
+
 function productSection(slug: string, versions: ProductSummary[]): string {
   const newest = versions.at(-1)!;
   return `
 <section class="product" id="${h(slug)}" data-slug="${h(slug)}">
   <h2>${h(newest.title)}</h2>
   <p class="meta versions"><code>${h(slug)}</code> &middot; ${versions.length === 1 ? 'API version' : `${versions.length} API versions`}: ${versionLinks(versions, (v) => `#${anchor(v)}`)} &middot; <a href="${h(slug)}/index.html">all versions</a></p>
-  ${versions.map(apiArticle).join('\n')}
+  <p class="version-summary">Versions: ${versionSummary(versions)}. The current version is the newest one described here; the package root keeps the version it always had: import a version's subpath to pick another.</p>
+  ${versions.map((v, i) => apiArticle(v, i === versions.length - 1)).join('\n')}
 </section>`;
 }
 

@@ -1,4 +1,5 @@
 import { escapeHtml as h } from './html.js';
+import { versionData, versionMarks } from './index-page.js';
 import type { ProductSummary } from './product-summary.js';
 import { STYLE } from './style.js';
 
@@ -10,8 +11,8 @@ export function renderProductPage(slug: string, versions: ProductSummary[], gene
   const title = versions.at(-1)!.title;
   const rows = versions
     .map(
-      (v) => `<tr class="api" data-alias="${h(v.alias)}" data-version="${h(v.apiVersion)}">
-  <th><a href="${h(v.apiVersion)}/index.html">${h(v.apiVersion)}</a></th>
+      (v, i) => `<tr class="api" data-alias="${h(v.alias)}" data-version="${h(v.apiVersion)}" ${versionData(v, i === versions.length - 1)}>
+  <th><a href="${h(v.apiVersion)}/index.html">${h(v.apiVersion)}</a> ${versionMarks(v, i === versions.length - 1)}</th>
   <td>${h(v.title)} &middot; spec version ${h(v.specVersion)} &middot; <span class="op-count">${v.operationCount}</span> operations &middot; <code>${h(v.clientModule)}</code></td>
   <td class="links"><a href="${h(v.apiVersion)}/openapi.json">openapi.json</a> <a href="${h(v.apiVersion)}/openapi.yaml">openapi.yaml</a></td>
 </tr>`,

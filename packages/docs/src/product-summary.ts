@@ -1,6 +1,6 @@
 import { summarizeAuth, type AuthSummary } from './auth-flows.js';
 import { clientSnippet, speaksXml } from './client-snippet.js';
-import { clientImport } from './client-import.js';
+import { clientImport, isPackageRoot } from './client-import.js';
 import { listOperations, resolveRef, type OpenApiDoc } from './openapi.js';
 import type { ApiEntry } from '@veeam-rest/spec-registry';
 
@@ -13,6 +13,8 @@ export interface ProductSummary {
   apiVersion: string;
   /** The module the snippet imports the client from (`@veeam-rest/m365/v3`). */
   clientModule: string;
+  /** Whether the package root (`@veeam-rest/m365`) is this version's client; undefined without a package. */
+  packageRoot?: boolean;
   title: string;
   /** `info.version` of the spec. */
   specVersion: string;
@@ -42,11 +44,13 @@ export function summarizeProduct(api: ApiEntry, doc: OpenApiDoc): ProductSummary
   const info = doc.info as OpenApiDoc['info'] & { summary?: string };
   const folder = apiFolder(api);
   const clientModule = clientImport(api);
+  const packageRoot = isPackageRoot(api);
   return {
     slug: api.product,
     alias: api.alias,
     apiVersion: api.version,
     clientModule,
+    ...(packageRoot === undefined ? {} : { packageRoot }),
     title: info.title,
     specVersion: info.version,
     ...(info.summary ? { summary: info.summary } : {}),

@@ -14,5 +14,7 @@ export const STYLE = `
   code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eff1f3; padding: 1px 4px; border-radius: 4px; }
   pre { background: #0d1117; color: #e6edf3; padding: 12px 16px; border-radius: 6px; overflow-x: auto; }
   pre code { background: none; color: inherit; padding: 0; }
+  .mark { font-size: 12px; font-weight: 600; border-radius: 10px; padding: 1px 8px; margin-left: 6px; vertical-align: middle; background: #ddf4ff; color: #0969da; }
+  .mark.package-root { background: #eff1f3; color: #57606a; }
   ul { margin: 4px 0; padding-left: 20px; } td p { margin: 0 0 6px; }
 `;

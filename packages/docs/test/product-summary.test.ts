@@ -1,6 +1,6 @@
 import { openRegistry } from '@veeam-rest/spec-registry';
 import { describe, expect, it } from 'vitest';
-import { clientImport } from '../src/client-import.js';
+import { clientImport, isPackageRoot } from '../src/client-import.js';
 import { repoRoot } from '../src/paths.js';
 import { summarizeAuth } from '../src/auth-flows.js';
 import { clientSnippet } from '../src/client-snippet.js';
@@ -111,8 +111,22 @@ describe('clientImport', () => {
     expect(modules).toMatchObject({
       'enterprise-manager@v1': '@veeam-rest/enterprise-manager',
       'm365@v3': '@veeam-rest/m365/v3',
+      'm365@v8': '@veeam-rest/m365/v8',
       'azure@v2': '@veeam-rest/azure/v2',
+      'azure@v8.1': '@veeam-rest/azure/v8.1',
     });
+  });
+
+  it('knows which version the package root is: the one src/index.ts re-exports, or the only one', async () => {
+    const registry = await openRegistry({ rootDir: repoRoot });
+    expect(Object.fromEntries(registry.apis.map((a) => [a.alias, isPackageRoot(a)]))).toEqual({
+      'enterprise-manager@v1': true,
+      'm365@v3': true,
+      'm365@v8': false,
+      'azure@v2': true,
+      'azure@v8.1': false,
+    });
+    expect(isPackageRoot({ alias: 'demo@v2', product: 'demo', version: 'v2', rootFile: '/x/openapi.yaml', specDir: '/x' })).toBeUndefined();
   });
 
   it('falls back to the product name when the API has no generated package', () => {

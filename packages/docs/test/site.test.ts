@@ -72,6 +72,24 @@ describe('index page', () => {
     await page.close();
   });
 
+  it('says which versions exist per product, which is current (the newest) and which is the package root', async () => {
+    expect(apis.map((a) => a.alias)).toEqual(['enterprise-manager@v1', 'm365@v3', 'm365@v8', 'azure@v2', 'azure@v8.1']);
+    const page = await open(server.url);
+    const marks = await page.locator('article.api').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-alias'), e.getAttribute('data-current'), e.getAttribute('data-package-root'), e.querySelector('h3')!.textContent!.replace(/\s+/g, ' ').trim()]),
+    );
+    expect(marks).toEqual([
+      ['enterprise-manager@v1', 'true', 'true', expect.stringMatching(/ v1 current package root: @veeam-rest\/enterprise-manager$/)],
+      ['m365@v3', 'false', 'true', expect.stringMatching(/ v3 package root: @veeam-rest\/m365$/)],
+      ['m365@v8', 'true', 'false', expect.stringMatching(/ v8 current$/)],
+      ['azure@v2', 'false', 'true', expect.stringMatching(/ v2 package root: @veeam-rest\/azure$/)],
+      ['azure@v8.1', 'true', 'false', expect.stringMatching(/ v8\.1 current$/)],
+    ]);
+    const summaries = await page.locator('section.product .version-summary').allInnerTexts();
+    expect(summaries.map((t) => t.split('. The current')[0])).toEqual(['Versions: v1 (current, package root)', 'Versions: v3 (package root), v8 (current)', 'Versions: v2 (package root), v8.1 (current)']);
+    await page.close();
+  });
+
   it('has only links that resolve: product pages list their versions, reference pages render, bundled specs parse and match', async () => {
     const page = await open(server.url);
     const hrefs = await page.locator('a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
@@ -95,6 +113,8 @@ describe('index page', () => {
         const linked = await open(target);
         const rows = await linked.locator('tr.api').evaluateAll((els) => els.map((e) => e.getAttribute('data-alias')));
         expect(rows, `${target} lists the versions of ${product}`).toEqual(apis.filter((a) => a.product === product).map((a) => a.alias));
+        const current = await linked.locator('tr.api[data-current="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-alias')));
+        expect(current, `${target} marks the newest version current`).toEqual([rows.at(-1)]);
         for (const href of await linked.locator('tr.api a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href))) {
           expect((await fetch(href)).status, `${href} (from ${target})`).toBe(200);
         }

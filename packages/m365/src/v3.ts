@@ -8,20 +8,20 @@
  * const { data } = await vb.GET('/Jobs/{id}/JobSessions', { params: { path: { id } } });
  * const session = await vb.follow(data![0]!._links.self);
  */
-import type { VeeamClient } from '@veeam-rest/client-core';
+import { createTokenClient, type VeeamClient } from '@veeam-rest/client-core';
 import { operations as operationTable, spec } from './generated/v3/operations.gen.js';
 import type { components, operations, paths } from './generated/v3/schema.gen.js';
-import { createM365Client, type M365ClientOptions } from './client.js';
+import { M365_GRANT_TYPES, type M365ClientOptions } from './client.js';
 
 /** The VB365 client: openapi-fetch methods plus `paginate`, `follow` and `close`. */
 export type M365Client = VeeamClient<paths, operations, typeof operationTable>;
 
 /**
  * Creates a VB365 client of this API version: password grant on first use, refresh before expiry,
- * one retry after a 401 (see `createM365Client`).
+ * one retry after a 401 (client-core `createTokenClient`).
  */
 export function createClient(options: M365ClientOptions): M365Client {
-  return createM365Client<paths, operations, typeof operationTable>(options, operationTable, spec);
+  return createTokenClient<paths, operations, typeof operationTable>(options, { operations: operationTable, spec, grantTypes: M365_GRANT_TYPES });
 }
 
 /** A component schema of this version's spec by name, e.g. `Schema<'JobSession'>`. */

@@ -1,8 +1,9 @@
-// The package's entry points as a user imports them (`@veeam-rest/m365`, `@veeam-rest/m365/v3`): resolved
+// The package's entry points as a user imports them (`@veeam-rest/m365`, `/v3`, `/v8`): resolved
 // through package.json `exports` to the built declarations (turbo builds the package before its tests).
 import { describe, expectTypeOf, it } from 'vitest';
 import * as root from '@veeam-rest/m365';
 import * as v3 from '@veeam-rest/m365/v3';
+import * as cur from '@veeam-rest/m365/v8';
 import type { M365Client, M365ClientOptions, Schema } from '@veeam-rest/m365/v3';
 
 describe('@veeam-rest/m365 subpath exports', () => {
@@ -21,6 +22,15 @@ describe('@veeam-rest/m365 subpath exports', () => {
     expectTypeOf(v3.spec.basePath).toEqualTypeOf<'/v3'>();
     // @ts-expect-error the v3 spec has no /Organizations
     void vb.GET('/Organizations');
+  });
+
+  it('the v8 entry point resolves to the v8 declarations, not the root', () => {
+    const vb = cur.createClient({ baseUrl: 'http://127.0.0.1:1/v8', auth: { username: 'u', password: 'p' } });
+    expectTypeOf(vb).toEqualTypeOf<cur.M365Client>();
+    expectTypeOf(cur.spec.version).toEqualTypeOf<'v8'>();
+    expectTypeOf(cur.spec.basePath).toEqualTypeOf<'/v8'>();
+    expectTypeOf<cur.paths>().not.toEqualTypeOf<root.paths>();
+    expectTypeOf<cur.M365ClientOptions>().toEqualTypeOf<root.M365ClientOptions>();
   });
 
   it('exports only the package root and the version entry points', () => {

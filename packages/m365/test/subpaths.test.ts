@@ -26,6 +26,21 @@ describe('@veeam-rest/m365 entry points', () => {
     });
   });
 
+  it('/v8 is its own module: another createClient, the v8 spec, the same exports', () => {
+    const out = node(`
+      const root = await import('@veeam-rest/m365');
+      const cur = await import('@veeam-rest/m365/v8');
+      console.log(JSON.stringify({ same: root.createClient === cur.createClient, version: cur.spec.version, basePath: cur.spec.basePath, exports: Object.keys(cur).sort(), rootExports: Object.keys(root).sort() }));
+    `) as Record<string, unknown>;
+    expect(out).toEqual({
+      same: false,
+      version: 'v8',
+      basePath: '/v8',
+      exports: ['VeeamAuthError', 'VeeamConfigError', 'VeeamError', 'VeeamLinkError', 'VeeamPaginationError', 'VeeamRequestError', 'VeeamResponseError', 'createClient', 'operationTable', 'spec'],
+      rootExports: out.exports,
+    });
+  });
+
   it.each(['@veeam-rest/m365/v99', '@veeam-rest/m365/client', '@veeam-rest/m365/generated/v3/operations.gen.js'])('%s is not an entry point', (specifier) => {
     const out = node(`try { await import(${JSON.stringify(specifier)}); console.log('"resolved"'); } catch (e) { console.log(JSON.stringify(e.code)); }`);
     expect(out).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');

@@ -3,7 +3,9 @@ const expected = {
   '@veeam-rest/client-core': 'createVeeamClient',
   '@veeam-rest/enterprise-manager': 'createClient',
   '@veeam-rest/m365': 'createClient',
+  '@veeam-rest/m365/v8': 'createClient',
   '@veeam-rest/azure': 'createClient',
+  '@veeam-rest/azure/v8.1': 'createClient',
   '@veeam-rest/contract-tests': 'createValidator',
   '@veeam-rest/contract-tests/mock': 'startMockServer',
 };

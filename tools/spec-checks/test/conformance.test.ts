@@ -184,6 +184,43 @@ describe('conformance: deviation records', () => {
   });
 });
 
+describe('conformance: full paths through path- and operation-level servers', () => {
+  const UP = `${V8}/upstream/up.json`;
+  // The vendor serves the token at /auth/token, outside the /v8 base (as VB for Azure serves
+  // /api/oauth2/token outside /api/v8.1); ours says so with a server override on the token path.
+  const vendorMoved = { [UP]: (t: string) => t.replace('"/v8/token": {', '"/auth/token": {') };
+  const ourServer = (url: string) => (t: string) => `servers:\n  - url: ${url}\n${t}`;
+
+  it('a path-level server of ours is joined to the path: equal to the vendor full path, no record needed', async () => {
+    const root = fixtureCopy({ ...vendorMoved, [`${V8}/paths/token.yaml`]: ourServer('https://{host}:4443/auth') }, CONFORMANCE);
+    const r = await conformanceCheck(root);
+    expect(r.failures).toEqual([]);
+    expect(r.summary).toBe('1 APIs with an upstream document (m365@v8), 3 operations compared, 0 recorded deviations, 0 problems');
+  });
+
+  it('an operation-level server overrides the path item\'s and the document\'s', async () => {
+    const root = fixtureCopy({
+      ...vendorMoved,
+      [`${V8}/paths/token.yaml`]: (t) => ourServer('https://{host}:4443/elsewhere')(t).replace('  operationId: createToken\n', '  operationId: createToken\n  servers:\n    - url: https://{host}:4443/auth/\n'),
+    }, CONFORMANCE);
+    expect((await conformanceCheck(root)).failures).toEqual([]);
+  });
+
+  it('the vendor\'s path-level server counts too', async () => {
+    const root = fixtureCopy({ [UP]: (t) => t.replace('"/v8/token": {', '"/token": { "servers": [{ "url": "https://127.0.0.1:4443/v8/" }],') }, CONFORMANCE);
+    expect((await conformanceCheck(root)).failures).toEqual([]);
+  });
+
+  it('without the override, or with another base, the path difference is unrecorded and fails', async () => {
+    expect(await findings(vendorMoved)).toEqual([
+      `${V8}/paths/token.yaml:2:3 #/post: path: ours POST /v8/token, upstream absent [createToken]`,
+    ]);
+    expect(await findings({ ...vendorMoved, [`${V8}/paths/token.yaml`]: ourServer('https://{host}:4443/oauth') })).toEqual([
+      `${V8}/paths/token.yaml:4:3 #/post: path: ours POST /oauth/token, upstream absent [createToken]`,
+    ]);
+  });
+});
+
 describe('conformance: bad input', () => {
   it('a missing upstream file, and a malformed x-veeam-upstream', async () => {
     expect(await findings({ [`${V8}/openapi.yaml`]: (t) => t.replace('file: upstream/up.json', 'file: upstream/gone.json') })).toEqual([

@@ -1,13 +1,13 @@
 // Check 6: conformance with the vendor's published OpenAPI document. Every operation of an API whose
 // root names one (`x-veeam-upstream`) is compared with the vendor operation of the same method and full
-// path; every difference must be recorded in the spec (`x-veeam-deviations`), and every record must
+// path (server base path + path, path- and operation-level `servers` honoured on both sides); every difference must be recorded in the spec (`x-veeam-deviations`), and every record must
 // still match a difference (docs/extensions.md).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openRegistry, RegistryError, type ApiEntry } from '@veeam-rest/spec-registry';
 import type { CheckResult, Finding } from '../findings.js';
 import { SchemaComparer } from '../conformance/compare-schema.js';
-import { normalizePath, OperationComparer, operationsOf, serverBasePath, type OperationRef } from '../conformance/compare-operation.js';
+import { normalizePath, OperationComparer, operationsOf, type OperationRef } from '../conformance/compare-operation.js';
 import { collectDeviations, matchKey, position, type DeviationRecord, type Difference } from '../conformance/deviations.js';
 import { SourceError, Sources, type Located } from '../conformance/sources.js';
 
@@ -79,17 +79,13 @@ export function conformanceOf(alias: string, rootFile: string, repoRoot: string)
 /** Finds the vendor operation of each of ours and compares them. */
 function compareApi(ours: Sources, upstream: Sources, root: Located, upRoot: Located, records: DeviationRecord[], fail: (f: Finding) => void): { compared: number; list: Difference[] } {
   const caseInsensitive = root.value['x-veeam-case-insensitive-paths'] === true;
-  const bases = (doc: any) => {
-    const b = [...new Set<string>((doc?.servers ?? []).map((s: any) => serverBasePath(String(s?.url ?? ''))))];
-    return b.length ? b : [''];
-  };
+  // Full paths on both sides: each operation's server base path (its own, its path item's or the
+  // document's servers) joined to its path.
   const upOps = new Map<string, OperationRef>();
   const upByWritten = new Map<string, OperationRef>();
-  for (const base of bases(upRoot.value)) {
-    for (const u of operationsOf(upstream, upRoot)) {
-      upOps.set(`${u.method} ${normalizePath(base + u.path, caseInsensitive)}`, u);
-      upByWritten.set(`${u.method} ${u.path}`, u);
-    }
+  for (const u of operationsOf(upstream, upRoot)) {
+    for (const base of u.bases) upOps.set(`${u.method} ${normalizePath(base + u.path, caseInsensitive)}`, u);
+    upByWritten.set(`${u.method} ${u.path}`, u);
   }
   const schemas = new SchemaComparer(ours, upstream);
   const list = schemas.differences;
@@ -98,9 +94,9 @@ function compareApi(ours: Sources, upstream: Sources, root: Located, upRoot: Loc
   for (const o of operationsOf(ours, root)) {
     const label = String(o.op.value?.operationId ?? `${o.method.toUpperCase()} ${o.path}`);
     let u: OperationRef | undefined;
-    for (const base of bases(root.value)) u ??= upOps.get(`${o.method} ${normalizePath(base + o.path, caseInsensitive)}`);
+    for (const base of o.bases) u ??= upOps.get(`${o.method} ${normalizePath(base + o.path, caseInsensitive)}`);
     if (!u) {
-      const full = `${o.method.toUpperCase()} ${bases(root.value)[0]}${o.path}`;
+      const full = `${o.method.toUpperCase()} ${o.bases[0]}${o.path}`;
       list.push({ kind: 'path', at: o.op.loc, ours: full, upstream: 'absent', context: label });
       // A `path` record may name the vendor operation to compare with instead (`upstream: POST /api/oauth2/token`).
       const rec = records.find((r) => r.kind === 'path' && r.member === undefined && r.at.file === o.op.loc.file && r.at.pointer === o.op.loc.pointer);

@@ -15,6 +15,11 @@ export interface OperationRef {
   path: string;
   op: Located;
   item: Located;
+  /**
+   * Base paths of the servers the operation is served at: its own `servers`, else its path item's,
+   * else the document's (OpenAPI's override order); `['']` when none names a path.
+   */
+  bases: string[];
 }
 
 /** Path part of a server URL (`https://{host}:4443/v8` -> `/v8`), without a trailing slash. */
@@ -29,15 +34,28 @@ export function normalizePath(full: string, caseInsensitive: boolean): string {
   return caseInsensitive ? p.toLowerCase() : p;
 }
 
-/** Every operation of a document's `paths` (path items followed through `$ref`). */
+/** Base paths of a `servers` list, or undefined when the list is absent or empty (no override). */
+function basesOf(servers: unknown): string[] | undefined {
+  if (!Array.isArray(servers) || servers.length === 0) return undefined;
+  return [...new Set(servers.map((s) => serverBasePath(String((s as { url?: unknown } | null)?.url ?? ''))))];
+}
+
+/**
+ * Every operation of a document's `paths` (path items followed through `$ref`), with the base paths of
+ * the servers that serve it: a path- or operation-level `servers` override (VB for Azure's unversioned
+ * `/api/oauth2/token` outside `/api/v8.1`) replaces the document's servers, so the full path compared
+ * with the other document is the one a client calls.
+ */
 export function operationsOf(src: Sources, root: Located): OperationRef[] {
   const out: OperationRef[] = [];
   const paths = src.child(root, 'paths');
+  const rootBases = basesOf(root.value?.servers) ?? [''];
   for (const p of Object.keys(paths?.value ?? {})) {
     const item = src.resolve(src.child(paths, p)!);
+    const itemBases = basesOf(item.value?.servers) ?? rootBases;
     for (const method of METHODS) {
       const op = src.child(item, method);
-      if (op) out.push({ method, path: p, op, item });
+      if (op) out.push({ method, path: p, op, item, bases: basesOf(op.value?.servers) ?? itemBases });
     }
   }
   return out;
