@@ -72,7 +72,9 @@ describe.each<[Product, boolean]>([
     const mock = await startMockServer({ product, users: [{ username: USER, password: PASSWORD }] });
     const out = path.join(tmp.dir, product);
     try {
-      const r = await runCli(['record', '--product', product, '--base-url', mock.origin, '--username', USER, '--out', out, ...(redactHosts ? ['--redact-hosts'] : [])], { env: { VEEAM_PASSWORD: PASSWORD } });
+      // EM has one API version: its bare origin is enough (record adds /api). m365 and azure have two: the URL names one.
+      const baseUrl = product === 'enterprise-manager' ? mock.origin : mock.url;
+      const r = await runCli(['record', '--product', product, '--base-url', baseUrl, '--username', USER, '--out', out, ...(redactHosts ? ['--redact-hosts'] : [])], { env: { VEEAM_PASSWORD: PASSWORD } });
       expect(r.stderr).not.toMatch(/skipped|warning/);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^wrote \d+ recordings/);
@@ -157,6 +159,11 @@ describe('record: user errors are one line and exit 2', () => {
     } finally {
       await mock.close();
     }
+  });
+
+  it('a bare origin is a usage error when the product has several API versions', async () => {
+    const r = await runCli(['record', '--product', 'm365', '--base-url', 'http://127.0.0.1:9', '--username', USER], { env: { VEEAM_PASSWORD: PASSWORD } });
+    expectOneLine(r, /has no base path of m365 \(\/v3 m365@v3, \/v8 m365@v8\): add it to the URL or name the API with --api/);
   });
 
   it.each(['http://exa mple.com/api', 'http://[::1/api', 'https://', 'ftp://em.example.com/api'])('a bad --base-url is a usage error: %s', async (url) => {
