@@ -4,7 +4,8 @@
 // the pairs are put into two small documents under one shared key (the new version's method and path)
 // that the spec-diff classifier compares: every change then lands under the operation a user calls.
 // Documentation (descriptions, examples, `x-` extensions), tags and servers are left out: they are not
-// what a generated client's types or a call see (servers are compared in compare.ts).
+// what a generated client's types or a call see (servers are compared in compare.ts). classify() lines
+// up the parameters both sides share (normalize.ts alignOperations).
 import { resolveRef, type Doc } from '../normalize.js';
 import type { Pair } from './match.js';
 import type { Operation } from './operations.js';
@@ -22,36 +23,14 @@ export interface PairedDocs {
 export function pairedDocs(docs: { before: Doc; after: Doc }, pairs: readonly Pair[]): PairedDocs {
   const out: PairedDocs = { before: skeleton(), after: skeleton() };
   for (const pair of pairs) {
-    const ops = { before: {} as Doc, after: {} as Doc };
     for (const side of ['before', 'after'] as const) {
       const recursive = new Map<string, Doc>();
-      ops[side] = standaloneOperation(docs[side], pair[side], recursive);
       const item = (out[side].paths[pair.after.path] ??= {});
-      item[pair.after.method] = ops[side];
+      item[pair.after.method] = standaloneOperation(docs[side], pair[side], recursive);
       for (const [name, schema] of recursive) out[side].components.schemas[name] ??= schema;
     }
-    alignParameters(ops.before, ops.after);
   }
   return out;
-}
-
-/**
- * Puts the parameters both operations have first, in the same order, then each side's own. The
- * classifier reads a changed parameter at the differ's index in both documents; with the shared ones at
- * the same index, a parameter removed before them (v2 `VmId` in azure listJobSessions) does not make
- * it compare one parameter's old type with another's new one.
- */
-export function alignParameters(before: Doc, after: Doc): void {
-  const key = (p: Doc) => `${p.in}\u0000${p.name}`;
-  const b: Doc[] = before.parameters ?? [];
-  const a: Doc[] = after.parameters ?? [];
-  const inB = new Map(b.map((p) => [key(p), p]));
-  const inA = new Set(a.map(key));
-  const shared = a.filter((p) => inB.has(key(p)));
-  if (b.length + a.length === 0) return;
-  // Both sides get a list (maybe empty), so a first parameter is reported by name, not as a new list.
-  before.parameters = [...shared.map((p) => inB.get(key(p))!), ...b.filter((p) => !inA.has(key(p)))];
-  after.parameters = [...shared, ...a.filter((p) => !inB.has(key(p)))];
 }
 
 function skeleton(): Doc {
