@@ -90,7 +90,7 @@ process.stdout.write(
   [
     '## Code generation: every API, cold vs cached vs the floor',
     '',
-    `Real commands, each a fresh process with no cache of its own, over the ${apis.length} APIs of \`redocly.yaml\` (${apis.map((a) => a.alias).join(', ')}). Wall time and CPU time (of the process and its children, from /proc); median of ${rounds} rounds with the order rotated. Floor: a fresh Node process that only reads and YAML-parses every spec file (\`bench/codegen-floor.mjs\`; \`upstream/\` vendor documents skipped, codegen does not read them).`,
+    `Real commands, each a fresh process with no cache of its own, over the ${apis.length} APIs of \`redocly.yaml\` (${apis.map((a) => a.alias).join(', ')}). Wall time and CPU time (of the process and its children, from /proc); median of ${rounds} rounds with the order rotated. Floor: a fresh Node process that only reads and parses every spec file (\`bench/codegen-floor.mjs\`: the js-yaml that @redocly/openapi-core parses with, JSON.parse for JSON; \`upstream/\` vendor documents skipped, codegen does not read them).`,
     '',
     '| run | wall | CPU | CPU vs floor | goal |',
     '|---|---:|---:|---:|---|',

@@ -57,7 +57,7 @@ process.exit(failed ? 1 : 0);
  * first `:`, e.g. "Code generation"), else it is appended. Sections are split at `## ` lines.
  */
 export function splice(existing: string, fresh: readonly string[]): string {
-  const parts = existing.split(/^(?=## )/m);
+  const parts = existing.split(/^(?=## )/m).map((p) => p.trimEnd() + '\n\n');
   const head = parts[0]!.startsWith('## ') ? '' : parts.shift()!;
   const heading = (s: string) => s.split('\n', 1)[0]!.trim();
   const topic = (s: string) => heading(s).split(':', 1)[0]!;
