@@ -7,7 +7,7 @@ import { classify, type Change } from '../classify.js';
 import type { Impact } from '../audience.js';
 import type { Doc } from '../normalize.js';
 import { matchOperations, type Pair } from './match.js';
-import { clientLabel, listOperations, wireLabel, type Operation } from './operations.js';
+import { clientLabel, listOperations, serverPath, wireLabel, type Operation } from './operations.js';
 import { pairedDocs } from './standalone.js';
 
 /** What kind of difference a change is: the sections of an operation in the guide. */
@@ -52,12 +52,8 @@ export function compareVersions(before: Doc, after: Doc): VersionDiff {
     operations,
     onlyBefore: matching.onlyBefore,
     onlyAfter: matching.onlyAfter,
-    servers: { before: serverOf(ops.before, before), after: serverOf(ops.after, after) },
+    servers: { before: serverPath(before.servers) ?? '', after: serverPath(after.servers) ?? '' },
   };
-}
-
-function serverOf(ops: readonly Operation[], doc: Doc): string {
-  return ops.find((o) => !o.ownServer)?.serverPath ?? listOperations({ servers: doc.servers, paths: { '/': { get: {} } } })[0]!.serverPath;
 }
 
 /**
@@ -134,40 +130,44 @@ function types(json: string): string[] | undefined {
   }
 }
 
+/** A parameter removed or added, read back from a change's words. */
+interface ParameterEvent {
+  change: OperationChange;
+  in: string;
+  name: string;
+  required: boolean;
+}
+
+function parameterEvents(changes: readonly OperationChange[], action: 'removed' | 'added'): ParameterEvent[] {
+  return changes.flatMap((change) => {
+    const part = /^(path|query|header|cookie) parameter `([^`]+)`$/.exec(change.part);
+    const what = action === 'removed' ? /^removed$/.exec(change.change) : /^added \((required|optional)\)$/.exec(change.change);
+    return part && what ? [{ change, in: part[1]!, name: part[2]!, required: what[1] === 'required' }] : [];
+  });
+}
+
 /**
- * A parameter removed and another added in the same place whose names differ only in letter case,
- * or the only path parameter removed and the only one added: one rename (a client passes it under the
- * new name; the URL it builds is the same for a path parameter).
+ * One rename instead of a removed and an added parameter: when their names differ only in letter case
+ * (same location), or when they are the only path parameter removed and the only one added (the URL a
+ * client builds is the same; the name it passes in `params.path` is not).
  */
-function renames(changes: OperationChange[]): OperationChange[] {
-  const removed = (c: OperationChange) => (c.change === 'removed' ? /^(path|query|header|cookie) parameter `([^`]+)`$/.exec(c.part) : null);
-  const added = (c: OperationChange) => {
-    const m = /^added \((required|optional)\)$/.exec(c.change);
-    const p = m && /^(path|query|header|cookie) parameter `([^`]+)`$/.exec(c.part);
-    return m && p ? ([p[0], p[1], p[2], m[1]] as unknown as RegExpExecArray) : null;
+function renames(changes: readonly OperationChange[]): OperationChange[] {
+  let out = [...changes];
+  const merge = (r: ParameterEvent, a: ParameterEvent) => {
+    const renamed: OperationChange = {
+      kind: 'parameter',
+      part: `${r.in} parameter \`${r.name}\``,
+      change: `renamed to \`${a.name}\`${a.required && r.in !== 'path' ? ' (required)' : ''}`,
+      clients: 'breaking',
+    };
+    out = out.filter((c) => c !== a.change).map((c) => (c === r.change ? renamed : c));
   };
-  const out = [...changes];
-  const pairUp = (test: (r: RegExpExecArray, a: RegExpExecArray) => boolean, only: boolean) => {
-    const rs = out.filter((c) => removed(c));
-    const as = out.filter((c) => added(c));
-    for (const r of rs) {
-      const rm = removed(r)!;
-      const candidates = as.filter((a) => out.includes(a) && added(a)![1] === rm[1] && test(rm, added(a)!));
-      const sameIn = as.filter((a) => out.includes(a) && added(a)![1] === rm[1]);
-      const sameInRemoved = rs.filter((x) => out.includes(x) && removed(x)![1] === rm[1]);
-      if (candidates.length !== 1 || (only && (sameIn.length !== 1 || sameInRemoved.length !== 1))) continue;
-      const a = candidates[0]!;
-      const am = added(a)!;
-      out.splice(out.indexOf(a), 1);
-      out[out.indexOf(r)] = {
-        kind: 'parameter',
-        part: `${rm[1]} parameter \`${rm[2]}\``,
-        change: `renamed to \`${am[2]}\`${am[3] === 'required' && rm[1] !== 'path' ? ' (required)' : ''}`,
-        clients: 'breaking',
-      };
-    }
-  };
-  pairUp((r, a) => r[2]!.toLowerCase() === a[2]!.toLowerCase(), false);
-  pairUp((r) => r[1] === 'path', true);
+  for (const r of parameterEvents(out, 'removed')) {
+    const same = parameterEvents(out, 'added').filter((a) => a.in === r.in && a.name.toLowerCase() === r.name.toLowerCase());
+    if (same.length === 1) merge(r, same[0]!);
+  }
+  const removedPath = parameterEvents(out, 'removed').filter((e) => e.in === 'path');
+  const addedPath = parameterEvents(out, 'added').filter((e) => e.in === 'path');
+  if (removedPath.length === 1 && addedPath.length === 1) merge(removedPath[0]!, addedPath[0]!);
   return out;
 }

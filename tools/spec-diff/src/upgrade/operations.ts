@@ -28,12 +28,12 @@ export interface Operation {
 /** Every operation of `doc`, in document order. */
 export function listOperations(doc: Doc): Operation[] {
   const out: Operation[] = [];
-  const rootServer = firstServerPath(doc.servers);
+  const rootServer = serverPath(doc.servers);
   for (const [path, item] of Object.entries<Doc>(doc.paths ?? {})) {
     if (!item || typeof item !== 'object') continue;
     for (const [method, node] of Object.entries<Doc>(item)) {
       if (!HTTP_METHODS.has(method) || !node || typeof node !== 'object') continue;
-      const own = firstServerPath(node.servers) ?? firstServerPath(item.servers);
+      const own = serverPath(node.servers) ?? serverPath(item.servers);
       out.push({
         method,
         path,
@@ -60,7 +60,7 @@ export function clientLabel(op: Pick<Operation, 'method' | 'path'>): string {
 }
 
 /** The path of the first server URL (`https://{host}:4443/v8` -> `/v8`), undefined without servers. */
-function firstServerPath(servers: unknown): string | undefined {
+export function serverPath(servers: unknown): string | undefined {
   if (!Array.isArray(servers) || servers.length === 0) return undefined;
   const url = String((servers[0] as Doc)?.url ?? '');
   // Server URLs carry `{host}` variables, so they are not URLs `new URL` accepts: cut scheme and authority.
