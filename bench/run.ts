@@ -1,7 +1,9 @@
 // Runs every bench/*.bench.ts in its own process (one at a time, so they do not compete for the two
 // cores) and writes BENCHMARKS.md: the machine, then each benchmark's markdown section in file order.
+// `pnpm bench <name>...` runs only the files whose name contains one of the arguments and updates only
+// their sections in BENCHMARKS.md (see splice()), leaving every other section as it was.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,5 +46,27 @@ const doc = [
   '',
   ...sections,
 ].join('\n');
-if (only.length === 0) writeFileSync(path.join(here, '..', 'BENCHMARKS.md'), doc);
+const target = path.join(here, '..', 'BENCHMARKS.md');
+if (only.length === 0) writeFileSync(target, doc);
+else if (!failed && existsSync(target)) writeFileSync(target, splice(readFileSync(target, 'utf8'), sections));
 process.exit(failed ? 1 : 0);
+
+/**
+ * Replaces sections of an existing BENCHMARKS.md with freshly measured ones: a new section replaces the
+ * one with the same `## ` heading, else the one whose heading shares its topic (the text before the
+ * first `:`, e.g. "Code generation"), else it is appended. Sections are split at `## ` lines.
+ */
+export function splice(existing: string, fresh: readonly string[]): string {
+  const parts = existing.split(/^(?=## )/m).map((p) => p.trimEnd() + '\n\n');
+  const head = parts[0]!.startsWith('## ') ? '' : parts.shift()!;
+  const heading = (s: string) => s.split('\n', 1)[0]!.trim();
+  const topic = (s: string) => heading(s).split(':', 1)[0]!;
+  for (const section of fresh) {
+    const text = section.trim() + '\n\n';
+    let at = parts.findIndex((p) => heading(p) === heading(section));
+    if (at < 0) at = parts.findIndex((p) => topic(p) === topic(section));
+    if (at >= 0) parts[at] = text;
+    else parts.push(text);
+  }
+  return (head + parts.join('')).trimEnd() + '\n';
+}

@@ -11,7 +11,7 @@ import { refineImpacts, sideOf, wholeEnum, worst, type Impact, type Impacts, typ
 import { describe, schemaText } from './describe.js';
 import { locate } from './location.js';
 import { fold, type Change, type RawChange } from './merge.js';
-import { normalizeDoc, type Doc } from './normalize.js';
+import { alignOperations, normalizeDoc, type Doc } from './normalize.js';
 import { schemaRefName, schemaUsage, type Usage } from './usage.js';
 
 export type { Change } from './merge.js';
@@ -21,6 +21,7 @@ const VERB = { add: 'added', remove: 'removed', replace: 'changed', rename: 'ren
 /** Classifies every change from `before` to `after` (bundled OpenAPI 3.x documents). */
 export function classify(before: Doc, after: Doc): Change[] {
   const docs = { before: normalizeDoc(before), after: normalizeDoc(after) };
+  alignOperations(docs.before, docs.after);
   // api-smart-diff is handed its own copies: it swaps nodes in and out of the documents while crawling.
   const run = (rules?: CompareRules) => apiDiff(structuredClone(docs.before), structuredClone(docs.after), rules ? { rules } : {});
   const byDefault = run();

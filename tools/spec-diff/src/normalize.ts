@@ -1,4 +1,4 @@
-// Puts a bundled document in the shape the differ compares:
+// Puts a bundled document in the shape the differ compares (and alignOperations lines up two of them):
 // - path-level parameters are merged into each operation (the operation's own win, as OpenAPI says)
 //   and parameter $refs are resolved. api-smart-diff merges path-level parameters the same way
 //   internally; doing it first makes its `parameters/<i>` indexes point into our copy.
@@ -27,6 +27,36 @@ export function normalizeDoc(doc: Doc): Doc {
     }
   }
   return copy;
+}
+
+/**
+ * For every operation both documents have: the parameters both have first, in the same order, then
+ * each side's own (both get a list when either has one). The classifier reads a changed parameter at
+ * the differ's index in both documents; with the shared ones at the same index, a parameter removed in
+ * front of another does not make it compare one parameter's old schema with another's new one, and a
+ * first parameter is reported by name rather than as a new `parameters` list.
+ */
+export function alignOperations(before: Doc, after: Doc): void {
+  for (const [p, item] of Object.entries<Doc>(after.paths ?? {})) {
+    for (const method of METHODS) {
+      const a = item?.[method];
+      const b = before.paths?.[p]?.[method];
+      if (a && b && typeof a === 'object' && typeof b === 'object') alignParameters(b, a);
+    }
+  }
+}
+
+/** {@link alignOperations} for one operation of each side (objects with `parameters` lists). */
+export function alignParameters(before: Doc, after: Doc): void {
+  const key = (p: Doc) => `${p.in}\u0000${p.name}`;
+  const b: Doc[] = before.parameters ?? [];
+  const a: Doc[] = after.parameters ?? [];
+  if (b.length + a.length === 0) return;
+  const inB = new Map(b.map((p) => [key(p), p]));
+  const inA = new Set(a.map(key));
+  const shared = a.filter((p) => inB.has(key(p)));
+  before.parameters = [...shared.map((p) => inB.get(key(p))!), ...b.filter((p) => !inA.has(key(p)))];
+  after.parameters = [...shared, ...a.filter((p) => !inB.has(key(p)))];
 }
 
 /** Most passes over the document: a sibling-$ref may bring in more; a cycle of them stops here. */

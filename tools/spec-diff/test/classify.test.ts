@@ -176,6 +176,26 @@ describe('refinements over the differ', () => {
     expect(classify(widgetsDoc(), after).map((c) => c.text)).toEqual(['query parameter `fields`: added (optional)']);
   });
 
+  it('a parameter removed in front of another does not shift what the other is compared with', () => {
+    const before = widgetsDoc();
+    before.paths['/widgets'].get.parameters.unshift({ name: 'legacy', in: 'query', schema: { type: 'boolean' } });
+    const after = widgetsDoc();
+    after.paths['/widgets'].get.parameters[0].schema.type = ['integer', 'null'];
+    after.paths['/widgets'].get.parameters.push({ name: 'cursor', in: 'query', schema: { type: 'string' } });
+    // Unaligned, the differ's index of `limit` (1 before) read `cursor` after: "different", breaking.
+    expect(classify(before, after).map((c) => `${c.clients}/${c.contract}: ${c.text}`)).toEqual([
+      'breaking/breaking: query parameter `legacy`: removed',
+      'non-breaking/non-breaking: query parameter `limit`: type of `$` changed: "integer" -> ["integer","null"]',
+      'non-breaking/non-breaking: query parameter `cursor`: added (optional)',
+    ]);
+  });
+
+  it('a first parameter is named, not reported as a new parameters list', () => {
+    const after = widgetsDoc();
+    after.paths['/widgets'].post.parameters = [{ name: 'dryRun', in: 'query', schema: { type: 'boolean' } }];
+    expect(classify(widgetsDoc(), after).map((c) => `${c.clients}/${c.contract}: ${c.text}`)).toEqual(['non-breaking/non-breaking: query parameter `dryRun`: added (optional)']);
+  });
+
   it('a oneOf variant is named by its component', () => {
     const before = widgetsDoc();
     before.paths['/widgets/{id}'].get.responses['200'].content['application/json'].schema = { oneOf: [{ $ref: '#/components/schemas/Widget' }] };
