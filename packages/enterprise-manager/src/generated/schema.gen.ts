@@ -2421,6 +2421,11 @@ export interface components {
             Links: components["schemas"]["Link"][] | null;
         };
         /**
+         * QueryResultResources
+         * @description Not documented by Veeam. A real Enterprise Manager v10 server sends `"Resources": null` in JSON query results (Ben Young's capture, recording listQueryResults/200-references-nas.json); no other value has been seen, so the content is left open (any members) rather than guessed.
+         */
+        QueryResultResources: Record<string, never>;
+        /**
          * QueryResult
          * @description Result of the query service. `Refs` is set for `format=References` (the default), `Entities` for `format=Entities`; the other is `null`. JSON nests the lists like XML: `Refs.Refs[]`, `Entities.BackupJobSessions.BackupJobSessions[]`.
          */
@@ -2433,6 +2438,8 @@ export interface components {
             Links: components["schemas"]["Link"][] | null;
             /** @description Paging; present when `pageSize` is given. */
             PagingInfo: components["schemas"]["PagingInfo"] | null;
+            /** @description Not documented by Veeam; a real EM v10 server sends `null` here in JSON query results. */
+            Resources?: components["schemas"]["QueryResultResources"] | null;
         };
         /**
          * Tasks

@@ -680,7 +680,8 @@ export const xmlMapping = {
         { prop: 'Refs', kind: 'element', name: 'Refs', type: 'object', nullable: true, required: true, ref: 'QueryResultRefs' },
         { prop: 'Entities', kind: 'element', name: 'Entities', type: 'object', nullable: true, required: true, ref: 'QueryResultEntities' },
         { prop: 'Links', kind: 'element', name: 'Links', type: 'array', nullable: true, required: true, ref: 'Link', wrapped: true, itemName: 'Link', itemType: 'object' },
-        { prop: 'PagingInfo', kind: 'element', name: 'PagingInfo', type: 'object', nullable: true, required: true, ref: 'PagingInfo' }
+        { prop: 'PagingInfo', kind: 'element', name: 'PagingInfo', type: 'object', nullable: true, required: true, ref: 'PagingInfo' },
+        { prop: 'Resources', kind: 'element', name: 'Resources', type: 'object', nullable: true, required: false, ref: 'QueryResultResources' }
       ]
     },
     QueryResultEntities: {
@@ -700,6 +701,10 @@ export const xmlMapping = {
       props: [
         { prop: 'Refs', kind: 'element', name: 'Ref', type: 'array', nullable: false, required: true, ref: 'Ref', wrapped: false, itemName: 'Ref', itemType: 'object' }
       ]
+    },
+    QueryResultResources: {
+      element: 'Resources',
+      props: []
     },
     Ref: {
       element: 'Ref',
